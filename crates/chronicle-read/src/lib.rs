@@ -1,0 +1,1 @@
+//! Streaming readers: wire-format articles, JSON Lines, directories, .gz and stdin, with clear rejects.

@@ -1,0 +1,1 @@
+//! Document to JSON record: the record contract, with code-point offsets.

@@ -1,0 +1,1 @@
+//! The embedded event store: SQLite schema, ingest, queries and exports.

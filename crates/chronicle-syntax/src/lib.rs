@@ -1,0 +1,1 @@
+//! Part-of-speech tagger, lemmatizer and dependency parser, trained by Chronicle.

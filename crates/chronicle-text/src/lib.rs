@@ -1,0 +1,1 @@
+//! Tokenizer and sentence splitter for English news, with byte offsets.

@@ -1,0 +1,1 @@
+//! Time expressions: recognition and TIMEX3 normalization anchored on the article date.
