@@ -14,11 +14,19 @@ pub struct DataError {
 
 impl DataError {
     pub fn new(file: impl Into<String>, message: impl Into<String>) -> DataError {
-        DataError { file: file.into(), line: None, message: message.into() }
+        DataError {
+            file: file.into(),
+            line: None,
+            message: message.into(),
+        }
     }
 
     pub fn at_line(file: impl Into<String>, line: usize, message: impl Into<String>) -> DataError {
-        DataError { file: file.into(), line: Some(line), message: message.into() }
+        DataError {
+            file: file.into(),
+            line: Some(line),
+            message: message.into(),
+        }
     }
 }
 
@@ -41,6 +49,9 @@ mod tests {
     fn names_file_and_line() {
         let e = DataError::at_line("data/x.tsv", 3, "two columns expected");
         assert_eq!(e.to_string(), "data/x.tsv:3: two columns expected");
-        assert_eq!(DataError::new("m.bin", "truncated").to_string(), "m.bin: truncated");
+        assert_eq!(
+            DataError::new("m.bin", "truncated").to_string(),
+            "m.bin: truncated"
+        );
     }
 }

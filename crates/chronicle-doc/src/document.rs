@@ -95,7 +95,10 @@ impl Document {
     }
 
     pub fn diagnose(&mut self, stage: &'static str, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic { stage, message: message.into() });
+        self.diagnostics.push(Diagnostic {
+            stage,
+            message: message.into(),
+        });
     }
 }
 
@@ -129,11 +132,21 @@ mod tests {
     fn sentence_at_finds_the_containing_sentence() {
         let mut d = doc("One. Two.");
         d.sentences = vec![
-            Sentence { span: Span::new(0, 4), tokens: 0..2 },
-            Sentence { span: Span::new(5, 9), tokens: 2..4 },
+            Sentence {
+                span: Span::new(0, 4),
+                tokens: 0..2,
+            },
+            Sentence {
+                span: Span::new(5, 9),
+                tokens: 2..4,
+            },
         ];
         assert_eq!(d.sentence_at(0), Some(0));
-        assert_eq!(d.sentence_at(4), None, "the space between sentences is in none");
+        assert_eq!(
+            d.sentence_at(4),
+            None,
+            "the space between sentences is in none"
+        );
         assert_eq!(d.sentence_at(6), Some(1));
         assert_eq!(d.sentence_at(9), None);
         assert_eq!(d.slice(Span::new(5, 8)), "Two");

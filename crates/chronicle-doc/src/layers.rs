@@ -25,7 +25,10 @@ pub struct Token {
 
 impl Token {
     pub fn new(span: Span) -> Token {
-        Token { span, ..Token::default() }
+        Token {
+            span,
+            ..Token::default()
+        }
     }
 }
 

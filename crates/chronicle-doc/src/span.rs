@@ -13,7 +13,10 @@ pub struct Span {
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
-        Span { start: to_u32(start), end: to_u32(end) }
+        Span {
+            start: to_u32(start),
+            end: to_u32(end),
+        }
     }
 
     pub fn len(self) -> usize {
@@ -39,7 +42,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -65,7 +71,10 @@ mod tests {
         assert!(a.contains(b));
         assert!(!b.contains(a));
         assert!(a.overlaps(b));
-        assert!(!Span::new(0, 2).overlaps(Span::new(2, 4)), "touching spans do not overlap");
+        assert!(
+            !Span::new(0, 2).overlaps(Span::new(2, 4)),
+            "touching spans do not overlap"
+        );
         assert_eq!(Span::new(0, 2).cover(Span::new(5, 7)), Span::new(0, 7));
         assert_eq!(a.len(), 6);
         assert!(Span::new(3, 3).is_empty());
