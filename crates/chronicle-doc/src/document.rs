@@ -1,4 +1,6 @@
-use crate::{Date, Entity, Event, Layers, Place, Quote, Sentence, Span, Timex, Token, Tone};
+use crate::{
+    Date, Entity, Event, Layers, Mention, Place, Quote, Sentence, Span, Timex, Token, Tone,
+};
 
 /// What the reader knows about an article: set once, never changed by a stage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
+    /// Phrases that refer to actors (names, descriptions, pronouns), sorted by start.
+    pub mentions: Vec<Mention>,
     pub times: Vec<Timex>,
     pub quotes: Vec<Quote>,
     pub places: Vec<Place>,
@@ -45,6 +49,7 @@ impl Document {
             tokens: Vec::new(),
             sentences: Vec::new(),
             entities: Vec::new(),
+            mentions: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
             places: Vec::new(),

@@ -144,6 +144,39 @@ pub struct Entity {
     pub sentence: u32,
 }
 
+/// How an actor mention refers: by name, by description, or by pronoun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A named entity (`Joe Biden`, `NATO`) or a metonym (`Washington`, `the Kremlin`).
+    Name,
+    /// A description naming a role and often a country (`Russian troops`, `the official`,
+    /// `an aide to the Russian president`).
+    Description,
+    /// A pronoun (`he`, `they`) resolved to an earlier mention.
+    Pronoun,
+}
+
+/// A phrase that refers to an actor, with its CAMEO code once resolved.
+///
+/// The actor layer fills these for every entity that names an actor and for descriptions and
+/// pronouns; quotes and events look up their speakers, sources and targets here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    /// Index in [`crate::Document::tokens`] of the phrase's head word, if tokens exist.
+    pub head: Option<u32>,
+    pub kind: MentionKind,
+    /// CAMEO actor code (`USAGOV`), or `None` when the phrase names no known actor.
+    pub actor: Option<String>,
+    /// The name the mention refers to (`Joe Biden` for `Biden`, `he` or `the US president`).
+    pub canonical: Option<String>,
+    /// Index in [`crate::Document::entities`] when the mention is a named entity.
+    pub entity: Option<u32>,
+    /// Index of an earlier mention this one refers back to (coreference), if any.
+    pub antecedent: Option<u32>,
+    pub sentence: u32,
+}
+
 /// TIMEX3 types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimeKind {

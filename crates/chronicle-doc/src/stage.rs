@@ -13,6 +13,7 @@ bitflags::bitflags! {
         const LEMMAS = 1 << 3;
         const PARSE = 1 << 4;
         const ENTITIES = 1 << 5;
+        /// Actor codes on entities, and the `mentions` layer (descriptions, pronouns, coreference).
         const ACTORS = 1 << 6;
         const TIMES = 1 << 7;
         const QUOTES = 1 << 8;

@@ -1,0 +1,1 @@
+//! Actor dictionaries (countries, organizations, office-holders, roles), actor resolution and coreference.

@@ -1,0 +1,1 @@
+//! Named-entity recognizer (person, organization, place, misc), trained by Chronicle.
