@@ -1,0 +1,348 @@
+//! Tying quotes to cues and speakers, and finding reported speech.
+
+use std::ops::Range;
+
+use chronicle_doc::{Quote, QuoteKind, Span, Speaker};
+
+use crate::cues::{Cue, CueKind};
+use crate::marks::Quoted;
+use crate::phrase::Words;
+
+/// How far (in tokens) a cue may stand from the quote it introduces.
+const CUE_AFTER_QUOTE: usize = 4;
+const CUE_BEFORE_QUOTE: usize = 12;
+/// Quotes this short with no cue are scare quotes ("so-called 'experts'"), not speech.
+const MIN_UNCUED_WORDS: usize = 8;
+
+/// Participles whose speaker is the subject of the clause they hang on ("…, saying: …").
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "stressing",
+    "arguing",
+    "insisting",
+    "claiming",
+    "warning",
+    "announcing",
+    "emphasizing",
+];
+
+/// A quote being built, with the cue that introduced it (to keep cues from serving twice).
+struct Found {
+    quote: Quote,
+    cue: Option<usize>,
+}
+
+pub(crate) struct Attributor<'a> {
+    words: Words<'a>,
+    /// Cues by sentence.
+    cues: Vec<Vec<Cue>>,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(words: Words<'a>, cues: Vec<Vec<Cue>>) -> Attributor<'a> {
+        Attributor { words, cues }
+    }
+
+    fn sentence_range(&self, s: usize) -> Range<usize> {
+        let r = &self.words.doc.sentences[s].tokens;
+        r.start as usize..r.end as usize
+    }
+
+    fn tokens_in(&self, span: Span) -> Range<usize> {
+        let tokens = &self.words.doc.tokens;
+        let start = tokens.partition_point(|t| t.span.end <= span.start);
+        let end = tokens.partition_point(|t| t.span.start < span.end);
+        start..end.max(start)
+    }
+
+    fn sentence_of(&self, byte: usize) -> Option<usize> {
+        let sentences = &self.words.doc.sentences;
+        let i = sentences.partition_point(|s| (s.span.end as usize) <= byte);
+        (i < sentences.len()).then_some(i)
+    }
+
+    pub fn run(&self, quoted: &[Quoted]) -> Vec<Quote> {
+        let mut found: Vec<Found> = Vec::new();
+        for q in quoted {
+            if let Some(f) = self.direct(q, found.last().map(|f| &f.quote)) {
+                found.push(f);
+            }
+        }
+        let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
+        for s in 0..self.words.doc.sentences.len() {
+            for cue in &self.cues[s] {
+                if cue.strong
+                    && !used.contains(&cue.first)
+                    && !inside_quotes(quoted, self.words.doc.tokens[cue.first].span)
+                {
+                    if let Some(f) = self.reported(s, cue) {
+                        found.push(f);
+                    }
+                }
+            }
+        }
+        let mut quotes: Vec<Quote> = found.into_iter().map(|f| f.quote).collect();
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        quotes.dedup_by(|later, earlier| {
+            earlier.span.overlaps(later.span) && earlier.kind != QuoteKind::Indirect
+        });
+        quotes
+    }
+
+    /// A direct quote with its cue and speaker, or `None` for a scare quote.
+    fn direct(&self, q: &Quoted, previous: Option<&Quote>) -> Option<Found> {
+        let doc = self.words.doc;
+        let inside = self.tokens_in(Span::new(
+            q.open,
+            q.close.map_or(q.content.end as usize, |c| c + 1),
+        ));
+        let first_sentence = self.sentence_of(q.open)?;
+        let last_sentence = self
+            .sentence_of(q.content.end as usize - 1)
+            .unwrap_or(first_sentence);
+        let after = self.cues[last_sentence].iter().find(|c| {
+            c.first >= inside.end
+                && c.first - inside.end <= CUE_AFTER_QUOTE
+                && c.kind != CueKind::Noun
+        });
+        let before = self.cues[first_sentence]
+            .iter()
+            .rev()
+            .find(|c| c.end <= inside.start && inside.start - c.end <= CUE_BEFORE_QUOTE);
+        let words = inside.len();
+        let (cue, sentence) = match (after, before) {
+            (Some(c), _) => (Some(*c), last_sentence),
+            (None, Some(c)) => (Some(*c), first_sentence),
+            (None, None) => (None, first_sentence),
+        };
+        let mut quote = Quote {
+            span: q.content,
+            kind: QuoteKind::Direct,
+            cue: None,
+            speaker: None,
+        };
+        match cue {
+            Some(cue) => {
+                quote.cue = Some(self.cue_span(&cue));
+                quote.speaker = self.speaker(&cue, sentence, Some(&inside));
+                // Reported speech running into a partial quote: "…saying progress could be
+                // 'only in an environment of de-escalation'" is one mixed quote.
+                if before.is_some() && after.is_none() && cue.strong && cue.kind == CueKind::Verb {
+                    let lead = self.lead_in(&cue, &inside);
+                    if lead.len() >= 4 {
+                        let start = doc.tokens[lead.start].span.start as usize;
+                        let end = q.close.map_or(q.content.end as usize, |c| {
+                            c + doc.text()[c..].chars().next().map_or(1, char::len_utf8)
+                        });
+                        quote.span = Span::new(start, end);
+                        quote.kind = QuoteKind::Mixed;
+                    }
+                }
+            }
+            None => {
+                let opens_sentence =
+                    doc.sentences[first_sentence].span.start as usize >= q.open.saturating_sub(1);
+                if opens_sentence {
+                    if let Some((speaker, announcing)) =
+                        self.follow_on_speaker(first_sentence, previous)
+                    {
+                        quote.speaker = speaker;
+                        return Some(Found {
+                            cue: announcing,
+                            quote,
+                        });
+                    }
+                }
+                if words < MIN_UNCUED_WORDS {
+                    return None;
+                }
+            }
+        }
+        Some(Found {
+            cue: cue.map(|c| c.first),
+            quote,
+        })
+    }
+
+    /// Tokens between a cue and the quote it introduces, less a leading "that" and
+    /// punctuation: the reported part of a mixed quote.
+    fn lead_in(&self, cue: &Cue, inside: &Range<usize>) -> Range<usize> {
+        let mut start = cue.end;
+        while start < inside.start
+            && (self.words.lower[start] == "that"
+                || self.words.text(start).chars().all(|c| !c.is_alphanumeric()))
+        {
+            start += 1;
+        }
+        start..inside.start
+    }
+
+    /// The speaker of a quote that opens its sentence with no cue of its own: the speaker
+    /// announced by a previous sentence ending in a colon (with that sentence's cue), or the
+    /// previous quote's if it is near.
+    fn follow_on_speaker(
+        &self,
+        sentence: usize,
+        previous: Option<&Quote>,
+    ) -> Option<(Option<Speaker>, Option<usize>)> {
+        if sentence > 0 {
+            let prev = &self.words.doc.sentences[sentence - 1];
+            if self.words.doc.text()[prev.span.range()]
+                .trim_end()
+                .ends_with(':')
+            {
+                if let Some(cue) = self.cues[sentence - 1].last() {
+                    return Some((self.speaker(cue, sentence - 1, None), Some(cue.first)));
+                }
+            }
+        }
+        let previous = previous?;
+        let previous_sentence = self.sentence_of(previous.span.end as usize)?;
+        let speaker = previous.speaker.clone()?;
+        (sentence - previous_sentence <= 3).then_some((Some(speaker), None))
+    }
+
+    fn cue_span(&self, cue: &Cue) -> Span {
+        let tokens = &self.words.doc.tokens;
+        tokens[cue.first].span.cover(tokens[cue.end - 1].span)
+    }
+
+    /// The speaker of a cue in `sentence`; `quote` is the quote's tokens, when there is one.
+    fn speaker(&self, cue: &Cue, sentence: usize, quote: Option<&Range<usize>>) -> Option<Speaker> {
+        let range = self.sentence_range(sentence);
+        let phrase = match cue.kind {
+            CueKind::Source => self.words.phrase_after(cue.end, &range),
+            CueKind::Noun => None,
+            CueKind::Verb if PARTICIPLES.contains(&self.words.lower[cue.first].as_str()) => {
+                self.words.clause_subject(cue.first, &range)
+            }
+            CueKind::Verb => {
+                let quote_before_cue = quote.is_some_and(|q| q.end <= cue.first);
+                let inverted = quote_before_cue
+                    && self.between_is_punct(quote.map_or(cue.first, |q| q.end), cue.first);
+                if inverted {
+                    // "…," said Yuri Ushakov
+                    self.words
+                        .phrase_after(cue.end, &range)
+                        .or_else(|| self.words.subject(cue.first, &range))
+                } else {
+                    let floor = if quote_before_cue {
+                        quote.map_or(range.start, |q| q.end)
+                    } else {
+                        range.start
+                    };
+                    self.words.subject(cue.first, &(floor..range.end))
+                }
+            }
+        }?;
+        Some(self.speaker_from(phrase))
+    }
+
+    fn between_is_punct(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|i| self.words.text(i).chars().all(|c| !c.is_alphanumeric()))
+    }
+
+    fn speaker_from(&self, phrase: Range<usize>) -> Speaker {
+        let doc = self.words.doc;
+        let span = doc.tokens[phrase.start]
+            .span
+            .cover(doc.tokens[phrase.end - 1].span);
+        let mention = doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.overlaps(span))
+            .max_by_key(|m| m.span.len());
+        Speaker {
+            span,
+            actor: mention.and_then(|m| m.actor.clone()),
+            canonical: mention.and_then(|m| m.canonical.clone()),
+        }
+    }
+
+    /// Reported speech around a strong cue: "X said (that) …", "…, X said", "According to X, …".
+    fn reported(&self, sentence: usize, cue: &Cue) -> Option<Found> {
+        let doc = self.words.doc;
+        let range = self.sentence_range(sentence);
+        let end = self.content_end(&range);
+        let content = match cue.kind {
+            CueKind::Source => {
+                let source = self.words.phrase_after(cue.end, &range)?;
+                if cue.first > range.start + 2 {
+                    range.start..self.comma_before(cue.first, &range)?
+                } else {
+                    let comma = (source.end..end).find(|&i| self.words.text(i) == ",")?;
+                    comma + 1..end
+                }
+            }
+            CueKind::Noun => return None,
+            CueKind::Verb => {
+                let that = (cue.end..end.min(cue.end + 6)).find(|&i| self.words.lower[i] == "that");
+                match that {
+                    Some(that) => that..end,
+                    None if self.ends_sentence(cue, &range, end) => {
+                        range.start..self.comma_before(cue.first, &range)?
+                    }
+                    None => return None,
+                }
+            }
+        };
+        if content.len() < 3 || content.end > end || content.start >= content.end {
+            return None;
+        }
+        let span = doc.tokens[content.start]
+            .span
+            .cover(doc.tokens[content.end - 1].span);
+        let speaker = self.speaker(cue, sentence, None);
+        let quote = Quote {
+            span,
+            kind: QuoteKind::Indirect,
+            cue: Some(self.cue_span(cue)),
+            speaker,
+        };
+        Some(Found {
+            quote,
+            cue: Some(cue.first),
+        })
+    }
+
+    /// Whether the cue closes its sentence: "…, officials said." or "…, said a spokesman."
+    fn ends_sentence(&self, cue: &Cue, range: &Range<usize>, end: usize) -> bool {
+        if PARTICIPLES.contains(&self.words.lower[cue.first].as_str()) {
+            return false; // "…, saying:" announces what follows
+        }
+        let tail = end.saturating_sub(cue.end);
+        let Some(comma) = self.comma_before(cue.first, range) else {
+            return false;
+        };
+        cue.first - comma <= 5 && tail <= 6 && comma > range.start + 2
+    }
+
+    /// The last comma shortly before `cue` (the end of content that precedes its cue).
+    fn comma_before(&self, cue: usize, range: &Range<usize>) -> Option<usize> {
+        (range.start..cue)
+            .rev()
+            .take(6)
+            .find(|&i| self.words.text(i) == ",")
+    }
+
+    /// Where a sentence's content ends: before its final punctuation.
+    fn content_end(&self, range: &Range<usize>) -> usize {
+        let mut end = range.end;
+        while end > range.start
+            && self
+                .words
+                .text(end - 1)
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+        {
+            end -= 1;
+        }
+        end
+    }
+}
+
+fn inside_quotes(quoted: &[Quoted], span: Span) -> bool {
+    quoted.iter().any(|q| q.content.contains(span))
+}

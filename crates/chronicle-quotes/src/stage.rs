@@ -1,0 +1,50 @@
+use chronicle_doc::{DataError, Document, Layers, Stage};
+
+use crate::attribute::Attributor;
+use crate::cues::CueLexicon;
+use crate::marks::find_quoted;
+use crate::phrase::Words;
+
+/// Finds direct, mixed and reported quotes with their cues and speakers.
+pub struct QuoteStage {
+    cues: CueLexicon,
+}
+
+impl QuoteStage {
+    pub fn new() -> Result<QuoteStage, DataError> {
+        Ok(QuoteStage {
+            cues: CueLexicon::builtin()?,
+        })
+    }
+}
+
+impl Stage for QuoteStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn requires(&self) -> Layers {
+        Layers::TOKENS | Layers::SENTENCES
+    }
+
+    fn assigns(&self) -> Layers {
+        Layers::QUOTES
+    }
+
+    fn run(&self, doc: &mut Document) {
+        let words = Words::new(doc);
+        let cues = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let range = s.tokens.start as usize..s.tokens.end as usize;
+                self.cues.find(&words.lower[range.clone()], range.start)
+            })
+            .collect();
+        let quotes = Attributor::new(words, cues).run(&find_quoted(doc.text()));
+        doc.quotes = quotes;
+    }
+}
+
+#[cfg(test)]
+mod tests;

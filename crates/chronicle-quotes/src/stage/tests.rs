@@ -1,0 +1,240 @@
+//! The stage on documents tokenized by a small splitter of the tests' own (the real tokenizer
+//! lives in another crate; these tests pin this crate's logic alone).
+
+use chronicle_doc::{
+    Date, Document, Mention, MentionKind, Meta, QuoteKind, Sentence, Span, Stage, Token,
+};
+
+use super::QuoteStage;
+
+fn tokenize(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut word: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || (matches!(c, '\'' | '-') && word.is_some());
+        match (in_word, word) {
+            (true, None) => word = Some(i),
+            (false, Some(start)) => {
+                spans.push(Span::new(start, i));
+                word = None;
+            }
+            _ => {}
+        }
+        if !in_word && !c.is_whitespace() {
+            spans.push(Span::new(i, i + c.len_utf8()));
+        }
+    }
+    if let Some(start) = word {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans
+}
+
+fn document(text: &str) -> Document {
+    let meta = Meta {
+        id: "t".into(),
+        date: Date::from_ymd_opt(2021, 12, 31).unwrap(),
+        date_text: "2021-12-31".into(),
+        source: None,
+        title: None,
+        url: None,
+    };
+    let mut doc = Document::new(meta, text.into());
+    let spans = tokenize(text);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (i, span) in spans.iter().enumerate() {
+        let t = &text[span.range()];
+        let next = spans.get(i + 1).map(|s| &text[s.range()]);
+        let closes_quote =
+            matches!(next, Some("\"" | "”")) && next_is_new_sentence(text, &spans, i + 2);
+        let paragraph_end = spans
+            .get(i + 1)
+            .is_some_and(|n| text[span.end as usize..n.start as usize].contains("\n\n"));
+        let ends = (matches!(t, "." | "?" | "!" | ":") && !closes_quote)
+            || paragraph_end
+            || i + 1 == spans.len();
+        if ends {
+            let span = spans[start].cover(*span);
+            sentences.push(Sentence {
+                span,
+                tokens: start as u32..(i + 1) as u32,
+            });
+            start = i + 1;
+        }
+    }
+    doc.tokens = spans.into_iter().map(Token::new).collect();
+    doc.sentences = sentences;
+    doc
+}
+
+fn next_is_new_sentence(text: &str, spans: &[Span], i: usize) -> bool {
+    spans
+        .get(i)
+        .is_none_or(|s| text[s.range()].starts_with(char::is_uppercase))
+}
+
+fn run(doc: &mut Document) {
+    QuoteStage::new().unwrap().run(doc);
+}
+
+fn quotes(doc: &Document) -> Vec<(QuoteKind, &str, Option<&str>, Option<&str>)> {
+    doc.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                doc.slice(q.span),
+                q.cue.map(|c| doc.slice(c)),
+                q.speaker.as_ref().map(|s| doc.slice(s.span)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn inverted_attribution_after_a_quote() {
+    let mut doc =
+        document("\"We will behave as they would,\" said Yuri Ushakov, an aide to the president.");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Direct,
+            "We will behave as they would,",
+            Some("said"),
+            Some("Yuri Ushakov")
+        )]
+    );
+}
+
+#[test]
+fn subject_before_cue_after_a_quote() {
+    let mut doc = document("“The talks were useful,” the minister told reporters on Monday.");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Direct,
+            "The talks were useful,",
+            Some("told"),
+            Some("the minister")
+        )]
+    );
+}
+
+#[test]
+fn cue_before_a_quote_and_weak_cues() {
+    let mut doc =
+        document("An official described the tone of the call as \"serious and substantial\".");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Direct,
+            "serious and substantial",
+            Some("described"),
+            Some("An official")
+        )]
+    );
+}
+
+#[test]
+fn according_to_names_the_speaker_of_a_quote() {
+    let mut doc =
+        document("According to the White House, the leaders spoke of \"pragmatic diplomacy\".");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got[0].0, QuoteKind::Direct);
+    assert_eq!(got[0].1, "pragmatic diplomacy");
+    assert_eq!(got[0].3, Some("the White House"));
+}
+
+#[test]
+fn follow_on_quote_takes_the_speaker_announced_with_a_colon() {
+    let text = "The representative also commented on the issue, saying:\n\n\"Our position is very clear. These are decisions for sovereign states.\"";
+    let mut doc = document(text);
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].1,
+        "Our position is very clear. These are decisions for sovereign states."
+    );
+    assert_eq!(got[0].3, Some("The representative"));
+}
+
+#[test]
+fn scare_quotes_are_not_speech() {
+    let mut doc = document("The so-called \"peace plan\" was dropped.");
+    run(&mut doc);
+    assert!(doc.quotes.is_empty(), "{:?}", quotes(&doc));
+}
+
+#[test]
+fn reported_speech_with_that_and_trailing_cues() {
+    let mut doc = document("Putin said that new sanctions would be a serious mistake. The plan failed, officials said.");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [
+            (
+                QuoteKind::Indirect,
+                "that new sanctions would be a serious mistake",
+                Some("said"),
+                Some("Putin")
+            ),
+            (
+                QuoteKind::Indirect,
+                "The plan failed",
+                Some("said"),
+                Some("officials")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn according_to_introduces_reported_speech() {
+    let mut doc = document("According to the Kremlin's press service, Putin rejected the offer.");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "Putin rejected the offer");
+    assert_eq!(got[0].2, Some("According to"));
+}
+
+#[test]
+fn a_partial_quote_inside_reported_speech_is_mixed() {
+    let mut doc = document("Biden stressed diplomacy, saying progress at the summit could be \"only in an environment of calm\".");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Mixed);
+    assert!(
+        got[0].1.starts_with("progress at the summit") && got[0].1.ends_with("calm\""),
+        "{}",
+        got[0].1
+    );
+    assert_eq!(got[0].3, Some("Biden"));
+}
+
+#[test]
+fn speakers_take_actor_and_canonical_from_mentions() {
+    let mut doc = document("\"We are ready,\" said Ushakov.");
+    let span = Span::new(doc.text().find("Ushakov").unwrap(), doc.text().len() - 1);
+    doc.mentions.push(Mention {
+        span,
+        head: None,
+        kind: MentionKind::Name,
+        actor: Some("RUSGOV".into()),
+        canonical: Some("Yuri Ushakov".into()),
+        entity: None,
+        antecedent: None,
+        sentence: 0,
+    });
+    run(&mut doc);
+    let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(speaker.actor.as_deref(), Some("RUSGOV"));
+    assert_eq!(speaker.canonical.as_deref(), Some("Yuri Ushakov"));
+}
