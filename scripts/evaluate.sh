@@ -1,32 +1,61 @@
 #!/usr/bin/env bash
 # The evaluation step: runs Chronicle over the development sets in ../shared/eval with the
-# scorer there, and writes the tables to docs/results/eval/. Skips cleanly without ../shared.
+# scorer there and writes each suite's table to docs/results/eval/<suite>.txt. Skips cleanly
+# where ../shared is absent.
 #
-#   scripts/evaluate.sh          # release build, every suite
-#   scripts/evaluate.sh --ci     # the debug build CI already made, quick suites only
+#   scripts/evaluate.sh            # release build, every suite
+#   scripts/evaluate.sh --ci       # the debug build CI already made; the quick suites only
+#   scripts/evaluate.sh ner timex  # release build, the named suites only
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=../shared
-if [[ ! -f $shared/eval/score.py ]]; then
-  echo "evaluate: $shared/eval/score.py not found; skipping the evaluation step"
+repo=$PWD
+eval_dir=$repo/../shared/eval
+if [[ ! -f $eval_dir/score.py ]]; then
+  echo "evaluate: ../shared/eval/score.py not found; skipping the evaluation step"
   exit 0
 fi
-mode=${1:-full}
-if [[ $mode == --ci ]]; then
+
+ci=false
+suites=()
+for arg in "$@"; do
+  case $arg in
+    --ci) ci=true ;;
+    *) suites+=("$arg") ;;
+  esac
+done
+if $ci; then
   cargo build -q --bin chronicle
-  bin=$PWD/target/debug/chronicle
+  bin=$repo/target/debug/chronicle
+  [[ ${#suites[@]} -gt 0 ]] || suites=(article ud-ewt quotes-direct events-petr2 events-plover)
 else
   cargo build -q --release --bin chronicle
-  bin=$PWD/target/release/chronicle
+  bin=$repo/target/release/chronicle
+  [[ ${#suites[@]} -gt 0 ]] || suites=(article ner timex quotes quotes-direct geo-lgl geo-geovirus events-petr2 events-plover ud-ewt ud-gum)
 fi
-out=docs/results/eval
+
+out=$repo/docs/results/eval
 mkdir -p "$out"
-score() { # suite gold-path extra-args... ; writes $out/<name>.txt
-  local name=$1 suite=$2 gold=$3; shift 3
-  echo "-- $name"
-  (cd "$shared/eval" && python3 score.py run "$suite" "$gold" --cmd "$bin code" "$@") | tee "$out/$name.txt"
+run() { # name suite gold [extra score.py args…] — the command is `chronicle code` unless CMD is set
+  local name=$1 suite=$2 gold=$3
+  shift 3
+  echo "== $name"
+  (cd "$eval_dir" && python3 score.py run "$suite" "$gold" --cmd "${CMD:-$bin code}" "$@") | tee "$out/$name.txt"
 }
-score article article "$PWD/$shared/examples"
-if [[ $mode != --ci ]]; then
-  score throughput-reuters throughput data/corpora/reuters21578
-fi
+
+for suite in "${suites[@]}"; do
+  case $suite in
+    article) run article article "$repo/../shared/examples" ;;
+    ner) run ner ner data/conll2003/eng.testa ;;
+    timex) run timex timex data/tempeval3/TBAQ-cleaned ;;
+    quotes) run quotes quotes data/polnear --split dev ;;
+    quotes-direct) run quotes-direct quotes data/polnear --split dev --direct-only ;;
+    geo-lgl) run geo-lgl geo data/geoparsing/lgl.xml ;;
+    geo-geovirus) run geo-geovirus geo data/geoparsing/GeoVirus.xml ;;
+    events-petr2) run events-petr2 events-petr2 data/events/petr2-gsr.xml ;;
+    events-plover) run events-plover events-plover data/events/plover-gsr-dev.json ;;
+    ud-ewt) CMD="$bin code --with tokens" run ud-ewt ud data/ud/EWT/en_ewt-ud-dev.conllu ;;
+    ud-gum) CMD="$bin code --with tokens" run ud-gum ud data/ud/GUM/en_gum-ud-dev.conllu ;;
+    throughput) run throughput-reuters throughput data/corpora/reuters21578 ;;
+    *) echo "evaluate: unknown suite $suite" >&2; exit 2 ;;
+  esac
+done

@@ -1,9 +1,31 @@
 //! CAMEO and PLOVER event coding.
 //!
-//! The [`Ontology`] is the CAMEO event code table — every code with its name, Goldstein value,
-//! root, quad class and PLOVER type — loaded from `data/events/cameo.tsv` and validated when
-//! it is built.
+//! * The [`Ontology`] is the CAMEO event code table — every code with its name, Goldstein
+//!   value, root, quad class and PLOVER type — from `data/events/cameo.tsv`.
+//! * [`Patterns`] say which verbs and nouns trigger which code and where the target is, from
+//!   `data/events/patterns.tsv`.
+//! * The [`EventStage`] codes each sentence on its dependency parse: it finds triggers, takes
+//!   the source from the subject (the agent of a passive, a subject shared through control or
+//!   coordination, a noun's possessor or national adjective) and the target from the pattern's
+//!   slots, then falls back to the conversation partner, the next actor in the clause, or —
+//!   for statements only — the most recent other actor; it sets the mode (negated,
+//!   hypothetical, future, reported), recodes threatened force or sanctions as threats, and
+//!   attaches the clause's date and place. Events without both actors are dropped, not
+//!   invented (PETRARCH's `require_dyad`); repeats within an article are merged.
+//!
+//! Events inside quoted or reported content keep their own actors and get mode `reported`:
+//! "Putin said Russian troops attacked X" is RUS→X, reported, not a statement by Putin.
 
+mod coder;
+mod merge;
+mod mode;
 mod ontology;
+mod patterns;
+mod slots;
+mod stage;
+mod tree;
+mod trigger;
 
 pub use ontology::{EventType, Ontology};
+pub use patterns::{Pattern, Patterns, Slot, TriggerKind};
+pub use stage::EventStage;

@@ -1,0 +1,199 @@
+//! An event's mode: asserted, negated, hypothetical, future or reported.
+
+use chronicle_doc::{Mode, Span};
+
+use crate::tree::Tree;
+
+/// Heads that make what hangs on them an intention, plan, threat or possibility, not a fact.
+const HYPOTHETICAL_HEADS: &[&str] = &[
+    "threaten",
+    "plan",
+    "intend",
+    "want",
+    "seek",
+    "ready",
+    "prepare",
+    "propose",
+    "consider",
+    "aim",
+    "hope",
+    "offer",
+    "vow",
+    "pledge",
+    "promise",
+    "try",
+    "attempt",
+    "intention",
+    "plan",
+    "readiness",
+    "possible",
+    "possibility",
+    "option",
+    "willing",
+    "able",
+    "could",
+    "would",
+    "may",
+    "might",
+    "warn",
+    "threat",
+    "demand",
+    "urge",
+    "call",
+    "ask",
+];
+/// Heads that make a threat of what hangs on them ("threatened to impose sanctions").
+pub(crate) const THREAT_HEADS: &[&str] = &[
+    "threaten",
+    "ready",
+    "warn",
+    "threat",
+    "vow",
+    "prepare",
+    "readiness",
+];
+const MODALS: &[&str] = &[
+    "would", "could", "might", "may", "should", "can", "must", "ought",
+];
+const FUTURE_AUX: &[&str] = &["will", "shall", "'ll"];
+const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "neither", "nor"];
+const CONDITIONS: &[&str] = &["if", "unless", "whether"];
+const FUTURE_MODIFIERS: &[&str] = &[
+    "upcoming",
+    "planned",
+    "future",
+    "scheduled",
+    "next",
+    "forthcoming",
+];
+const SPEECH_HEADS: &[&str] = &[
+    "say", "tell", "claim", "report", "state", "add", "announce", "believe", "think", "insist",
+    "note", "stress", "argue", "write", "allege",
+];
+/// Relations through which the mode of a clause reaches what it governs.
+const MODE_CLIMB: &[&str] = &[
+    "xcomp", "acl", "obl", "nmod", "obj", "advcl", "ccomp", "conj",
+];
+
+/// What decided the mode, for `--explain`.
+pub(crate) struct ModeReading {
+    pub mode: Mode,
+    /// Set when the event is threatened rather than done ("ready to impose sanctions").
+    pub threatened: bool,
+    pub why: String,
+}
+
+pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeReading {
+    let mut chain = vec![trigger];
+    let mut current = trigger;
+    while let Some(head) = tree.head(current) {
+        if chain.len() > 4
+            || !MODE_CLIMB.contains(&tree.deprel(current))
+            || is_adjunct(tree, current)
+        {
+            break;
+        }
+        chain.push(head);
+        current = head;
+    }
+    let reading = |mode, threatened, why: String| ModeReading {
+        mode,
+        threatened,
+        why,
+    };
+    for (depth, &node) in chain.iter().enumerate() {
+        let lemma = tree.lower_lemma(node);
+        let negated = tree.children(node).iter().any(|&c| {
+            matches!(tree.deprel(c), "advmod" | "det" | "neg" | "cc:preconj")
+                && NEGATIONS.contains(&tree.lower_lemma(c).as_str())
+        });
+        if negated {
+            return reading(
+                chronicle_doc::Mode::Negated,
+                false,
+                format!("negated at `{}`", tree.text(node)),
+            );
+        }
+        if depth > 0 && HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {
+            let threatened = THREAT_HEADS.contains(&lemma.as_str());
+            return reading(
+                Mode::Hypothetical,
+                threatened,
+                format!("under `{}`", tree.text(node)),
+            );
+        }
+        if tree.has_child_lemma(node, &["aux"], MODALS) {
+            return reading(
+                Mode::Hypothetical,
+                false,
+                format!("modal on `{}`", tree.text(node)),
+            );
+        }
+        if tree.has_child_lemma(node, &["mark"], CONDITIONS) {
+            return reading(
+                Mode::Hypothetical,
+                false,
+                format!("condition on `{}`", tree.text(node)),
+            );
+        }
+        let in_the_event = tree
+            .children(node)
+            .iter()
+            .any(|&c| tree.lower_lemma(c) == "event" && tree.case_of(c).as_deref() == Some("in"));
+        if in_the_event {
+            return reading(
+                Mode::Hypothetical,
+                false,
+                format!("`in the event of` on `{}`", tree.text(node)),
+            );
+        }
+        if tree.has_child_lemma(node, &["aux"], FUTURE_AUX)
+            || tree.has_child_lemma(node, &["amod"], FUTURE_MODIFIERS)
+        {
+            return reading(
+                Mode::Future,
+                false,
+                format!("future at `{}`", tree.text(node)),
+            );
+        }
+        if depth > 0
+            && tree.deprel(chain[depth - 1]) == "ccomp"
+            && SPEECH_HEADS.contains(&lemma.as_str())
+        {
+            return reading(
+                Mode::Reported,
+                false,
+                format!("reported by `{}`", tree.text(node)),
+            );
+        }
+    }
+    let trigger_span = tree.doc.tokens[trigger].span;
+    if quotes.iter().any(|q| q.contains(trigger_span)) {
+        return reading(Mode::Reported, false, "inside a quote".into());
+    }
+    reading(Mode::Asserted, false, "asserted".into())
+}
+
+/// Prepositions of time and place: a phrase they introduce ("during a conversation") is an
+/// adjunct of its head, so the head's modality ("called for …") does not reach into it.
+const ADJUNCT_CASES: &[&str] = &[
+    "during",
+    "after",
+    "before",
+    "in",
+    "at",
+    "on",
+    "since",
+    "until",
+    "while",
+    "amid",
+    "despite",
+    "following",
+];
+
+fn is_adjunct(tree: &Tree<'_>, node: usize) -> bool {
+    matches!(tree.base_deprel(node), "obl" | "nmod")
+        && tree
+            .case_of(node)
+            .is_some_and(|case| ADJUNCT_CASES.contains(&case.as_str()))
+}

@@ -1,0 +1,249 @@
+//! Filling an event's source and target from the parse and the actor layer.
+
+use chronicle_doc::{Mention, Upos};
+
+use crate::patterns::{Pattern, Slot, TriggerKind};
+use crate::tree::Tree;
+
+/// Relations through which a verb without its own subject takes one from above: control
+/// ("ready to *impose*"), coordination, participles, and nouns it modifies.
+const CLIMB: &[&str] = &[
+    "xcomp",
+    "conj",
+    "advcl",
+    "acl",
+    "acl:relcl",
+    "obl",
+    "nmod",
+    "obj",
+    "ccomp",
+];
+/// How far up the tree a subject is looked for.
+const MAX_CLIMB: usize = 4;
+/// Nouns naming a conversation whose partner is the addressee of what is said in it.
+const CONVERSATIONS: &[&str] = &["conversation", "call", "talk", "meeting", "summit", "phone"];
+
+/// An actor filling a slot: the mention and the token the slot found it through.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Filler<'d> {
+    pub mention: &'d Mention,
+    pub mention_index: usize,
+}
+
+pub(crate) struct Slots<'t, 'd> {
+    pub tree: &'t Tree<'d>,
+}
+
+impl<'t, 'd> Slots<'t, 'd> {
+    /// The actors a token stands for: the mention it heads or lies in, else mentions inside
+    /// its noun phrase ("his Russian counterpart *Vladimir Putin*"), plus those of its
+    /// conjuncts ("Hungary and Romania").
+    pub fn actors_at(&self, t: usize) -> Vec<Filler<'d>> {
+        let mut found = Vec::new();
+        self.collect_actors(t, &mut found, 0);
+        found
+    }
+
+    fn collect_actors(&self, t: usize, found: &mut Vec<Filler<'d>>, depth: usize) {
+        if depth > 3 {
+            return;
+        }
+        let doc = self.tree.doc;
+        let span = doc.tokens[t].span;
+        let own = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.actor.is_some() && (m.head == Some(t as u32) || m.span.contains(span))
+            })
+            .min_by_key(|(_, m)| m.span.len());
+        let inner = || {
+            let phrase = self.phrase_span(t);
+            doc.mentions
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.actor.is_some() && phrase.contains(m.span))
+        };
+        if let Some((index, mention)) = own.or_else(inner) {
+            if !found.iter().any(|f| f.mention_index == index) {
+                found.push(Filler {
+                    mention,
+                    mention_index: index,
+                });
+            }
+        }
+        for &c in self.tree.children(t) {
+            if self.tree.deprel(c) == "conj" {
+                self.collect_actors(c, found, depth + 1);
+            }
+        }
+    }
+
+    /// A token's noun phrase without its clauses: itself, modifiers, names and appositions.
+    fn phrase_span(&self, t: usize) -> chronicle_doc::Span {
+        let tree = self.tree;
+        let mut span = tree.doc.tokens[t].span;
+        for &c in tree.children(t) {
+            if matches!(
+                tree.deprel(c),
+                "amod" | "compound" | "flat" | "appos" | "nmod:poss" | "det" | "nmod"
+            ) {
+                span = span.cover(tree.subtree_span(c));
+            }
+        }
+        span
+    }
+
+    /// The agent of a verb: the subject, the "by" phrase of a passive, or a subject shared
+    /// from above (control, coordination, participles, a noun the clause modifies).
+    pub fn verb_agent(&self, v: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        let mut current = v;
+        for _ in 0..MAX_CLIMB {
+            if tree.child(current, "nsubj:pass").is_some() {
+                let agent = tree.children(current).iter().copied().find(|&c| {
+                    tree.deprel(c) == "obl:agent"
+                        || (tree.base_deprel(c) == "obl"
+                            && tree.case_of(c).as_deref() == Some("by"))
+                });
+                return agent.map(|a| self.actors_at(a)).unwrap_or_default();
+            }
+            if let Some(subject) = tree.child(current, "nsubj") {
+                return self.actors_at(subject);
+            }
+            let rel = tree.deprel(current);
+            let head = match tree.head(current) {
+                Some(head) if CLIMB.contains(&rel) => head,
+                _ => return Vec::new(),
+            };
+            // A clause modifying an actor noun has that actor as its subject ("troops entering").
+            if matches!(rel, "acl" | "acl:relcl") && tree.doc.tokens[head].upos != Some(Upos::Verb)
+            {
+                let actors = self.actors_at(head);
+                if !actors.is_empty() {
+                    return actors;
+                }
+            }
+            current = head;
+        }
+        Vec::new()
+    }
+
+    /// The source of a noun event: its possessor, national adjective or "by" phrase, else the
+    /// agent of the verb it is the object or adjunct of ("Biden held *talks*").
+    pub fn noun_agent(&self, n: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        for &c in tree.children(n) {
+            let by = tree.base_deprel(c) == "nmod" && tree.case_of(c).as_deref() == Some("by");
+            if matches!(tree.deprel(c), "nmod:poss" | "amod" | "compound") || by {
+                let actors = self.actors_at(c);
+                if !actors.is_empty() {
+                    return actors;
+                }
+            }
+        }
+        match (tree.base_deprel(n), tree.head(n)) {
+            ("obj" | "obl" | "nmod", Some(head))
+                if tree.doc.tokens[head].upos == Some(Upos::Verb) =>
+            {
+                self.verb_agent(head)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The target from the pattern's slots, in order of preference.
+    pub fn target(&self, trigger: usize, pattern: &Pattern) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        for slot in &pattern.targets {
+            let actors = match slot {
+                Slot::Object if pattern.kind == TriggerKind::Verb => {
+                    let object = tree
+                        .child(trigger, "obj")
+                        .or_else(|| tree.child(trigger, "nsubj:pass"));
+                    object.map(|o| self.actors_at(o)).unwrap_or_default()
+                }
+                Slot::IndirectObject => tree
+                    .child(trigger, "iobj")
+                    .map(|o| self.actors_at(o))
+                    .unwrap_or_default(),
+                Slot::Preposition(word) => self.prepositional(trigger, word),
+                Slot::Complement => self.complement(trigger),
+                Slot::Object | Slot::None => Vec::new(),
+            };
+            if !actors.is_empty() {
+                return actors;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Actors in a phrase introduced by `word`, on the trigger or on its object
+    /// ("held talks *with* Iran", "imposed sanctions *on* Russia").
+    fn prepositional(&self, trigger: usize, word: &str) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        let mut holders = vec![trigger];
+        holders.extend(
+            tree.children(trigger)
+                .iter()
+                .copied()
+                .filter(|&c| tree.deprel(c) == "obj"),
+        );
+        for holder in holders {
+            for &c in tree.children(holder) {
+                let marked = tree
+                    .case_of(c)
+                    .is_some_and(|m| m.split(' ').any(|w| w == word));
+                if marked && matches!(tree.base_deprel(c), "obl" | "nmod" | "advcl") {
+                    let actors = self.actors_at(c);
+                    if !actors.is_empty() {
+                        return actors;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The first actor in the trigger's clausal complement ("warned *that* Washington …").
+    fn complement(&self, trigger: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        let Some(clause) = tree
+            .children(trigger)
+            .iter()
+            .copied()
+            .find(|&c| matches!(tree.deprel(c), "ccomp" | "xcomp"))
+        else {
+            return Vec::new();
+        };
+        let span = tree.subtree_span(clause);
+        tree.doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.actor.is_some() && span.contains(m.span))
+            .map(|(index, mention)| Filler {
+                mention,
+                mention_index: index,
+            })
+            .take(1)
+            .collect()
+    }
+
+    /// The partner of a conversation the verb's clause happens in: the addressee of an
+    /// appeal or a demand made "during a telephone conversation with Putin".
+    pub fn conversation_partner(&self, v: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        for &c in tree.children(v) {
+            if tree.base_deprel(c) == "obl" && CONVERSATIONS.contains(&tree.lower_lemma(c).as_str())
+            {
+                let actors = self.prepositional(c, "with");
+                if !actors.is_empty() {
+                    return actors;
+                }
+            }
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,140 @@
+//! A sentence's dependency tree as parent and children lists, by document token index.
+
+use chronicle_doc::{Document, Span};
+
+pub(crate) struct Tree<'a> {
+    pub doc: &'a Document,
+    /// The sentence's first token and one past its last, as document indices.
+    pub start: usize,
+    pub end: usize,
+    children: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    pub fn new(doc: &'a Document, sentence: usize) -> Tree<'a> {
+        let range = &doc.sentences[sentence].tokens;
+        let (start, end) = (range.start as usize, range.end as usize);
+        let mut children = vec![Vec::new(); end - start];
+        for i in start..end {
+            if let Some(head) = doc.tokens[i].head {
+                let head = head as usize;
+                if (start..end).contains(&head) && head != i {
+                    children[head - start].push(i);
+                }
+            }
+        }
+        Tree {
+            doc,
+            start,
+            end,
+            children,
+        }
+    }
+
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.children[i - self.start]
+    }
+
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.doc.tokens[i]
+            .head
+            .map(|h| h as usize)
+            .filter(|h| (self.start..self.end).contains(h))
+    }
+
+    pub fn deprel(&self, i: usize) -> &'static str {
+        self.doc.tokens[i].deprel.unwrap_or("")
+    }
+
+    /// The relation without its subtype (`nsubj:pass` → `nsubj`).
+    pub fn base_deprel(&self, i: usize) -> &'static str {
+        let rel = self.deprel(i);
+        rel.split(':').next().unwrap_or(rel)
+    }
+
+    pub fn lemma(&self, i: usize) -> &str {
+        match self.doc.tokens[i].lemma.as_deref() {
+            Some(lemma) => lemma,
+            None => self.doc.slice(self.doc.tokens[i].span),
+        }
+    }
+
+    pub fn lower_lemma(&self, i: usize) -> String {
+        self.lemma(i).to_lowercase()
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+
+    /// The first child with relation `rel` (exact, subtype included).
+    pub fn child(&self, i: usize, rel: &str) -> Option<usize> {
+        self.children(i)
+            .iter()
+            .copied()
+            .find(|&c| self.deprel(c) == rel)
+    }
+
+    /// Whether a child with relation `rel` has a lemma in `lemmas`.
+    pub fn has_child_lemma(&self, i: usize, rels: &[&str], lemmas: &[&str]) -> bool {
+        self.children(i).iter().any(|&c| {
+            rels.contains(&self.deprel(c)) && lemmas.contains(&self.lower_lemma(c).as_str())
+        })
+    }
+
+    /// The preposition or subordinator marking a dependent (`with` in "talks with Putin").
+    pub fn case_of(&self, i: usize) -> Option<String> {
+        let marker = self
+            .children(i)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.deprel(c), "case" | "mark"))
+            .collect::<Vec<_>>();
+        match marker.as_slice() {
+            [] => None,
+            // "in the event of": keep the whole multiword marker readable.
+            many => Some(
+                many.iter()
+                    .map(|&c| self.lower_lemma(c))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        }
+    }
+
+    /// Every token under `i` (itself included), in order.
+    pub fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut nodes = vec![i];
+        let mut k = 0;
+        while k < nodes.len() {
+            let n = nodes[k];
+            nodes.extend_from_slice(self.children(n));
+            k += 1;
+        }
+        nodes.sort_unstable();
+        nodes
+    }
+
+    /// The text span of `i`'s subtree.
+    pub fn subtree_span(&self, i: usize) -> Span {
+        let nodes = self.subtree(i);
+        let tokens = &self.doc.tokens;
+        tokens[nodes[0]]
+            .span
+            .cover(tokens[*nodes.last().expect("a subtree holds its root")].span)
+    }
+
+    /// Ancestors of `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut current = i;
+        while let Some(head) = self.head(current) {
+            if chain.contains(&head) || chain.len() > 40 {
+                break; // a malformed parse with a cycle
+            }
+            chain.push(head);
+            current = head;
+        }
+        chain
+    }
+}
