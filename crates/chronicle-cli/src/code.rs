@@ -62,11 +62,9 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let inputs = args.input.open()?;
     let mut rejects = args.input.rejects_file()?;
     let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => {
-            Box::new(BufWriter::new(File::create(path).with_context(|| {
-                format!("cannot create output file {}", path.display())
-            })?))
-        }
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create output file {}", path.display()))?,
+        )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let options = RecordOptions {

@@ -31,8 +31,7 @@ pub struct InputArgs {
 impl InputArgs {
     /// The inputs as a stream of articles and rejects.
     pub fn open(&self) -> anyhow::Result<Inputs> {
-        let reads_stdin =
-            self.inputs.is_empty() || self.inputs.iter().any(|p| p.as_os_str() == "-");
+        let reads_stdin = self.inputs.is_empty() || self.inputs.iter().any(|p| p.as_os_str() == "-");
         if reads_stdin && std::io::stdin().is_terminal() {
             bail!("no input: name files or directories, or pipe articles on standard input (see --help)");
         }
@@ -53,8 +52,7 @@ impl InputArgs {
         let Some(path) = &self.rejects else {
             return Ok(None);
         };
-        let file = File::create(path)
-            .with_context(|| format!("cannot create rejects file {}", path.display()))?;
+        let file = File::create(path).with_context(|| format!("cannot create rejects file {}", path.display()))?;
         Ok(Some(RejectsFile {
             out: BufWriter::new(file),
             path: path.clone(),

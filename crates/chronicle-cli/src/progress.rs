@@ -14,9 +14,7 @@ impl Progress {
             return Progress { bar: None };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        let template = format!(
-            "{{spinner}} {verb} {{human_pos}} articles [{{elapsed_precise}}] {{per_sec}} {{msg}}"
-        );
+        let template = format!("{{spinner}} {verb} {{human_pos}} articles [{{elapsed_precise}}] {{per_sec}} {{msg}}");
         bar.set_style(ProgressStyle::with_template(&template).expect("valid template"));
         Progress { bar: Some(bar) }
     }

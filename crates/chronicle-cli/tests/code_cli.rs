@@ -6,8 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const WIRE: &str =
-    " date 2022-03-04 Officials met in Oslo on Friday.\n\nThey said \"talks went well\".\n\n/ABC";
+const WIRE: &str = " date 2022-03-04 Officials met in Oslo on Friday.\n\nThey said \"talks went well\".\n\n/ABC";
 
 fn chronicle(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
@@ -96,22 +95,10 @@ fn bad_inputs_are_named_kept_and_do_not_stop_the_batch() {
     );
     let rejects = dir.path().join("rejects.txt");
     let out = chronicle(
-        &[
-            "code",
-            &no_date,
-            &good,
-            &jsonl,
-            "--rejects",
-            rejects.to_str().unwrap(),
-        ],
+        &["code", &no_date, &good, &jsonl, "--rejects", rejects.to_str().unwrap()],
         b"",
     );
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "some inputs rejected: {}",
-        stderr(&out)
-    );
+    assert_eq!(out.status.code(), Some(3), "some inputs rejected: {}", stderr(&out));
     let ids: Vec<_> = records(&out)
         .iter()
         .map(|r| r["id"].as_str().unwrap().to_owned())
@@ -128,7 +115,10 @@ fn bad_inputs_are_named_kept_and_do_not_stop_the_batch() {
         "{err}"
     );
     let kept = std::fs::read(&rejects).unwrap();
-    assert_eq!(kept, b"No date line here.\n/ABC\n{\"id\":\"broken\",\n{\"id\":\"u\",\"date\":\"2020-01-01\",\"text\":\"caf\xe9\"}\n");
+    assert_eq!(
+        kept,
+        b"No date line here.\n/ABC\n{\"id\":\"broken\",\n{\"id\":\"u\",\"date\":\"2020-01-01\",\"text\":\"caf\xe9\"}\n"
+    );
 }
 
 #[test]
@@ -149,10 +139,7 @@ fn output_file_and_pretty_records() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "a.txt", WIRE.as_bytes());
     let target = dir.path().join("out.json");
-    let out = chronicle(
-        &["code", &path, "--pretty", "-o", target.to_str().unwrap()],
-        b"",
-    );
+    let out = chronicle(&["code", &path, "--pretty", "-o", target.to_str().unwrap()], b"");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(&target).unwrap();
@@ -165,11 +152,7 @@ fn output_file_and_pretty_records() {
 fn unreadable_output_is_an_error() {
     let out = chronicle(&["code", "-o", "/nonexistent-dir/out.jsonl"], b"");
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("cannot create output file"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("cannot create output file"), "{}", stderr(&out));
 }
 
 #[test]

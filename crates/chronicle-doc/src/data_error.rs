@@ -49,9 +49,6 @@ mod tests {
     fn names_file_and_line() {
         let e = DataError::at_line("data/x.tsv", 3, "two columns expected");
         assert_eq!(e.to_string(), "data/x.tsv:3: two columns expected");
-        assert_eq!(
-            DataError::new("m.bin", "truncated").to_string(),
-            "m.bin: truncated"
-        );
+        assert_eq!(DataError::new("m.bin", "truncated").to_string(), "m.bin: truncated");
     }
 }

@@ -1,6 +1,4 @@
-use crate::{
-    Date, Entity, Event, Layers, Mention, Place, Quote, Sentence, Span, Timex, Token, Tone,
-};
+use crate::{Date, Entity, Event, Layers, Mention, Place, Quote, Sentence, Span, Timex, Token, Tone};
 
 /// What the reader knows about an article: set once, never changed by a stage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,11 +145,7 @@ mod tests {
             },
         ];
         assert_eq!(d.sentence_at(0), Some(0));
-        assert_eq!(
-            d.sentence_at(4),
-            None,
-            "the space between sentences is in none"
-        );
+        assert_eq!(d.sentence_at(4), None, "the space between sentences is in none");
         assert_eq!(d.sentence_at(6), Some(1));
         assert_eq!(d.sentence_at(9), None);
         assert_eq!(d.slice(Span::new(5, 8)), "Two");

@@ -20,8 +20,8 @@ mod stage;
 pub use data_error::DataError;
 pub use document::{Diagnostic, Document, Meta};
 pub use layers::{
-    Entity, EntityKind, Event, EventActor, Mention, MentionKind, Mode, Place, Quote, QuoteKind,
-    Sentence, Speaker, TimeKind, Timex, Token, Tone, Upos,
+    Entity, EntityKind, Event, EventActor, Mention, MentionKind, Mode, Place, Quote, QuoteKind, Sentence, Speaker,
+    TimeKind, Timex, Token, Tone, Upos,
 };
 pub use span::Span;
 pub use stage::{Layers, Stage};

@@ -26,9 +26,7 @@ bitflags::bitflags! {
 impl Layers {
     /// Lower-case names of the layers in the set, for messages ("tokens, sentences").
     pub fn names(self) -> Vec<String> {
-        self.iter_names()
-            .map(|(name, _)| name.to_ascii_lowercase())
-            .collect()
+        self.iter_names().map(|(name, _)| name.to_ascii_lowercase()).collect()
     }
 }
 

@@ -4,6 +4,7 @@ use chronicle_doc::{Date, Event, EventActor, Mode, Span, TimeKind};
 
 use crate::mode::mode_of;
 use crate::patterns::{Pattern, Slot, TriggerKind};
+use crate::recode::Recoding;
 use crate::slots::{Filler, Slots};
 use crate::tree::Tree;
 use crate::trigger::{matching_pattern, object_words};
@@ -15,6 +16,7 @@ const DISCOURSE_WINDOW: u32 = 2;
 pub(crate) struct Coder<'a> {
     pub ontology: &'a Ontology,
     pub patterns: &'a Patterns,
+    pub recoding: &'a Recoding,
     /// Spans of quoted and reported content: events inside are reported.
     pub quotes: Vec<Span>,
 }
@@ -38,14 +40,7 @@ impl Coder<'_> {
         }
     }
 
-    fn code_trigger(
-        &self,
-        tree: &Tree<'_>,
-        sentence: u32,
-        i: usize,
-        pattern: &Pattern,
-        events: &mut Vec<Event>,
-    ) {
+    fn code_trigger(&self, tree: &Tree<'_>, sentence: u32, i: usize, pattern: &Pattern, events: &mut Vec<Event>) {
         let slots = Slots { tree };
         let (mut sources, mut how_source) = match pattern.kind {
             TriggerKind::Verb => (slots.verb_agent(i), "subject"),
@@ -82,9 +77,17 @@ impl Coder<'_> {
             return;
         }
         let reading = mode_of(tree, i, &self.quotes);
-        let (code, mode) = match threat_code(code, reading.threatened) {
-            Some(threat) => (threat, Mode::Asserted),
-            None => (code.as_str(), reading.mode),
+        // What is threatened, intended, refused or announced is coded as the statement it is.
+        let recoded = match reading.mode {
+            Mode::Negated => None,
+            mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
+        };
+        let (code, mode, why_mode) = match &recoded {
+            Some(r) => {
+                let why = format!("{} (`{}`: {} {} → {})", reading.why, r.head, r.class, code, r.code);
+                (r.code.as_str(), Mode::Asserted, why)
+            }
+            None => (code.as_str(), reading.mode, reading.why.clone()),
         };
         let Some(event_type) = self.ontology.get(code) else {
             return;
@@ -121,7 +124,7 @@ impl Coder<'_> {
                 how_source,
                 target.map_or("none", |t| tree.doc.slice(t.mention.span)),
                 how_target,
-                reading.why
+                why_mode
             );
             events.push(Event {
                 source: Some(actor(source)),
@@ -150,19 +153,6 @@ fn actor(filler: Filler<'_>) -> EventActor {
     }
 }
 
-/// A threatened material act is a threat: sanctions → 1312, force → 138, repression → 137.
-fn threat_code(code: &str, threatened: bool) -> Option<&'static str> {
-    if !threatened {
-        return None;
-    }
-    match &code[..2] {
-        "16" => Some("1312"),
-        "17" => Some("137"),
-        "15" | "18" | "19" | "20" => Some("138"),
-        _ => None,
-    }
-}
-
 /// Actors among a noun's national and possessive modifiers, in text order.
 fn modifier_actors<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, n: usize) -> Vec<Filler<'d>> {
     let mut found: Vec<Filler<'d>> = Vec::new();
@@ -179,11 +169,7 @@ fn modifier_actors<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, n: usize) -> Vec<
 }
 
 /// The first actor after the trigger, inside its clause, of another actor than the source.
-fn nearest_other_actor<'d>(
-    tree: &Tree<'d>,
-    trigger: usize,
-    sources: &[Filler<'d>],
-) -> Vec<Filler<'d>> {
+fn nearest_other_actor<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d>]) -> Vec<Filler<'d>> {
     let clause_head = clause_head(tree, trigger);
     let clause = tree.subtree_span(clause_head);
     let after = tree.doc.tokens[trigger].span.end;
@@ -215,9 +201,7 @@ fn discourse_actor<'d>(tree: &Tree<'d>, sentence: u32, sources: &[Filler<'d>]) -
         .iter()
         .enumerate()
         .filter(|(_, m)| (first..=sentence).contains(&m.sentence) && m.actor.is_some())
-        .filter(|(_, m)| {
-            m.sentence < sentence || m.span.start > tree.doc.tokens[tree.start].span.start
-        })
+        .filter(|(_, m)| m.sentence < sentence || m.span.start > tree.doc.tokens[tree.start].span.start)
         .rev()
         .find(|(_, m)| {
             !sources

@@ -9,7 +9,8 @@
 //!   coordination, a noun's possessor or national adjective) and the target from the pattern's
 //!   slots, then falls back to the conversation partner, the next actor in the clause, or —
 //!   for statements only — the most recent other actor; it sets the mode (negated,
-//!   hypothetical, future, reported), recodes threatened force or sanctions as threats, and
+//!   hypothetical, future, reported), recodes what is threatened, intended, refused or
+//!   announced as the statement it is ([`Recoding`]: "ready to impose sanctions" → 1312), and
 //!   attaches the clause's date and place. Events without both actors are dropped, not
 //!   invented (PETRARCH's `require_dyad`); repeats within an article are merged.
 //!
@@ -21,6 +22,7 @@ mod merge;
 mod mode;
 mod ontology;
 mod patterns;
+mod recode;
 mod slots;
 mod stage;
 mod tree;
@@ -28,4 +30,5 @@ mod trigger;
 
 pub use ontology::{EventType, Ontology};
 pub use patterns::{Pattern, Patterns, Slot, TriggerKind};
+pub use recode::Recoding;
 pub use stage::EventStage;

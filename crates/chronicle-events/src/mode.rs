@@ -42,44 +42,24 @@ const HYPOTHETICAL_HEADS: &[&str] = &[
     "call",
     "ask",
 ];
-/// Heads that make a threat of what hangs on them ("threatened to impose sanctions").
-pub(crate) const THREAT_HEADS: &[&str] = &[
-    "threaten",
-    "ready",
-    "warn",
-    "threat",
-    "vow",
-    "prepare",
-    "readiness",
-];
-const MODALS: &[&str] = &[
-    "would", "could", "might", "may", "should", "can", "must", "ought",
-];
+const MODALS: &[&str] = &["would", "could", "might", "may", "should", "can", "must", "ought"];
 const FUTURE_AUX: &[&str] = &["will", "shall", "'ll"];
 const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "neither", "nor"];
 const CONDITIONS: &[&str] = &["if", "unless", "whether"];
-const FUTURE_MODIFIERS: &[&str] = &[
-    "upcoming",
-    "planned",
-    "future",
-    "scheduled",
-    "next",
-    "forthcoming",
-];
+const FUTURE_MODIFIERS: &[&str] = &["upcoming", "planned", "future", "scheduled", "next", "forthcoming"];
 const SPEECH_HEADS: &[&str] = &[
-    "say", "tell", "claim", "report", "state", "add", "announce", "believe", "think", "insist",
-    "note", "stress", "argue", "write", "allege",
+    "say", "tell", "claim", "report", "state", "add", "announce", "believe", "think", "insist", "note", "stress",
+    "argue", "write", "allege",
 ];
 /// Relations through which the mode of a clause reaches what it governs.
-const MODE_CLIMB: &[&str] = &[
-    "xcomp", "acl", "obl", "nmod", "obj", "advcl", "ccomp", "conj",
-];
+const MODE_CLIMB: &[&str] = &["xcomp", "acl", "obl", "nmod", "obj", "advcl", "ccomp", "conj"];
 
 /// What decided the mode, for `--explain`.
 pub(crate) struct ModeReading {
     pub mode: Mode,
-    /// Set when the event is threatened rather than done ("ready to impose sanctions").
-    pub threatened: bool,
+    /// Lemmas of the words above the trigger that its mode passes through, nearest first
+    /// ("ready" in "ready to impose sanctions"): what recoding looks at.
+    pub heads: Vec<String>,
     pub why: String,
 }
 
@@ -87,91 +67,56 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
     let mut chain = vec![trigger];
     let mut current = trigger;
     while let Some(head) = tree.head(current) {
-        if chain.len() > 4
-            || !MODE_CLIMB.contains(&tree.deprel(current))
-            || is_adjunct(tree, current)
-        {
+        if chain.len() > 4 || !MODE_CLIMB.contains(&tree.deprel(current)) || is_adjunct(tree, current) {
             break;
         }
         chain.push(head);
         current = head;
     }
-    let reading = |mode, threatened, why: String| ModeReading {
+    let heads: Vec<String> = chain[1..].iter().map(|&h| tree.lower_lemma(h)).collect();
+    let reading = |mode, why: String| ModeReading {
         mode,
-        threatened,
+        heads: heads.clone(),
         why,
     };
     for (depth, &node) in chain.iter().enumerate() {
         let lemma = tree.lower_lemma(node);
+        let at = tree.text(node);
         let negated = tree.children(node).iter().any(|&c| {
             matches!(tree.deprel(c), "advmod" | "det" | "neg" | "cc:preconj")
                 && NEGATIONS.contains(&tree.lower_lemma(c).as_str())
         });
         if negated {
-            return reading(
-                chronicle_doc::Mode::Negated,
-                false,
-                format!("negated at `{}`", tree.text(node)),
-            );
+            return reading(Mode::Negated, format!("negated at `{at}`"));
         }
         if depth > 0 && HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {
-            let threatened = THREAT_HEADS.contains(&lemma.as_str());
-            return reading(
-                Mode::Hypothetical,
-                threatened,
-                format!("under `{}`", tree.text(node)),
-            );
+            return reading(Mode::Hypothetical, format!("under `{at}`"));
         }
         if tree.has_child_lemma(node, &["aux"], MODALS) {
-            return reading(
-                Mode::Hypothetical,
-                false,
-                format!("modal on `{}`", tree.text(node)),
-            );
+            return reading(Mode::Hypothetical, format!("modal on `{at}`"));
         }
         if tree.has_child_lemma(node, &["mark"], CONDITIONS) {
-            return reading(
-                Mode::Hypothetical,
-                false,
-                format!("condition on `{}`", tree.text(node)),
-            );
+            return reading(Mode::Hypothetical, format!("condition on `{at}`"));
         }
         let in_the_event = tree
             .children(node)
             .iter()
             .any(|&c| tree.lower_lemma(c) == "event" && tree.case_of(c).as_deref() == Some("in"));
         if in_the_event {
-            return reading(
-                Mode::Hypothetical,
-                false,
-                format!("`in the event of` on `{}`", tree.text(node)),
-            );
+            return reading(Mode::Hypothetical, format!("`in the event of` on `{at}`"));
         }
-        if tree.has_child_lemma(node, &["aux"], FUTURE_AUX)
-            || tree.has_child_lemma(node, &["amod"], FUTURE_MODIFIERS)
-        {
-            return reading(
-                Mode::Future,
-                false,
-                format!("future at `{}`", tree.text(node)),
-            );
+        if tree.has_child_lemma(node, &["aux"], FUTURE_AUX) || tree.has_child_lemma(node, &["amod"], FUTURE_MODIFIERS) {
+            return reading(Mode::Future, format!("future at `{at}`"));
         }
-        if depth > 0
-            && tree.deprel(chain[depth - 1]) == "ccomp"
-            && SPEECH_HEADS.contains(&lemma.as_str())
-        {
-            return reading(
-                Mode::Reported,
-                false,
-                format!("reported by `{}`", tree.text(node)),
-            );
+        if depth > 0 && tree.deprel(chain[depth - 1]) == "ccomp" && SPEECH_HEADS.contains(&lemma.as_str()) {
+            return reading(Mode::Reported, format!("reported by `{at}`"));
         }
     }
     let trigger_span = tree.doc.tokens[trigger].span;
     if quotes.iter().any(|q| q.contains(trigger_span)) {
-        return reading(Mode::Reported, false, "inside a quote".into());
+        return reading(Mode::Reported, "inside a quote".into());
     }
-    reading(Mode::Asserted, false, "asserted".into())
+    reading(Mode::Asserted, "asserted".into())
 }
 
 /// Prepositions of time and place: a phrase they introduce ("during a conversation") is an

@@ -3,10 +3,7 @@ use std::collections::HashMap;
 use chronicle_doc::DataError;
 
 const CAMEO_FILE: &str = "data/events/cameo.tsv";
-const CAMEO_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/events/cameo.tsv"
-));
+const CAMEO_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/events/cameo.tsv"));
 
 /// The PLOVER 2021 event types.
 const PLOVER_TYPES: [&str; 16] = [
@@ -85,23 +82,16 @@ impl Ontology {
                     columns.len()
                 )));
             };
-            let valid_code =
-                (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+            let valid_code = (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
             let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
             if !valid_code || !(1..=20).contains(&root) {
-                return Err(fail(format!(
-                    "`{code}` is not a CAMEO code (2–4 digits, root 01–20)"
-                )));
+                return Err(fail(format!("`{code}` is not a CAMEO code (2–4 digits, root 01–20)")));
             }
             let goldstein: f32 = goldstein
                 .parse()
                 .ok()
                 .filter(|g: &f32| (-10.0..=10.0).contains(g))
-                .ok_or_else(|| {
-                    fail(format!(
-                        "Goldstein value `{goldstein}` is not a number in -10..10"
-                    ))
-                })?;
+                .ok_or_else(|| fail(format!("Goldstein value `{goldstein}` is not a number in -10..10")))?;
             let plover = match plover {
                 "-" => None,
                 p => Some(
@@ -122,10 +112,7 @@ impl Ontology {
             }
         }
         for code in types.keys() {
-            if code.len() > 2
-                && !types.contains_key(&code[..code.len() - 1])
-                && !types.contains_key(&code[..2])
-            {
+            if code.len() > 2 && !types.contains_key(&code[..code.len() - 1]) && !types.contains_key(&code[..2]) {
                 return Err(DataError::new(
                     file,
                     format!("code {code} has no parent code in the table"),
@@ -157,30 +144,18 @@ mod tests {
         let ontology = Ontology::builtin().unwrap();
         assert!(ontology.len() > 300, "{} codes", ontology.len());
         for root in 1..=20 {
-            assert!(
-                ontology.get(&format!("{root:02}")).is_some(),
-                "root {root:02}"
-            );
+            assert!(ontology.get(&format!("{root:02}")).is_some(), "root {root:02}");
         }
         let phone = ontology.get("041").unwrap();
         assert_eq!(
-            (
-                phone.root(),
-                phone.quad_class(),
-                phone.goldstein,
-                phone.plover
-            ),
+            (phone.root(), phone.quad_class(), phone.goldstein, phone.plover),
             ("04", 1, 1.0, Some("CONSULT"))
         );
         let sanction_threat = ontology.get("1312").unwrap();
         assert_eq!(sanction_threat.quad_class(), 3);
         assert_eq!(sanction_threat.plover, Some("THREATEN"));
         assert_eq!(ontology.get("190").unwrap().quad_class(), 4);
-        assert_eq!(
-            ontology.get("0256").unwrap().plover,
-            None,
-            "PLOVER has no APPEAL type"
-        );
+        assert_eq!(ontology.get("0256").unwrap().plover, None, "PLOVER has no APPEAL type");
     }
 
     #[test]
@@ -198,10 +173,7 @@ mod tests {
                 "01\tbig\t-\tName\n",
                 "data/x.tsv:1: Goldstein value `big` is not a number in -10..10",
             ),
-            (
-                "01\t0.0\tHUG\tName\n",
-                "data/x.tsv:1: `HUG` is not a PLOVER event type",
-            ),
+            ("01\t0.0\tHUG\tName\n", "data/x.tsv:1: `HUG` is not a PLOVER event type"),
             (
                 "01\t0.0\t-\tA\n01\t0.0\t-\tB\n",
                 "data/x.tsv:2: code 01 is listed twice",

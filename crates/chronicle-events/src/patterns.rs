@@ -25,10 +25,7 @@ use chronicle_doc::DataError;
 use crate::Ontology;
 
 const PATTERNS_FILE: &str = "data/events/patterns.tsv";
-const PATTERNS_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/events/patterns.tsv"
-));
+const PATTERNS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/events/patterns.tsv"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TriggerKind {
@@ -100,16 +97,11 @@ impl Patterns {
                 other => return Err(fail(format!("kind `{other}` is not verb or noun"))),
             };
             let mut words = trigger.split_whitespace();
-            let lemma = words
-                .next()
-                .ok_or_else(|| fail("empty trigger".into()))?
-                .to_lowercase();
+            let lemma = words.next().ok_or_else(|| fail("empty trigger".into()))?.to_lowercase();
             let (mut particles, mut objects) = (Vec::new(), Vec::new());
             for word in words {
                 match word.strip_prefix('+') {
-                    Some(alternatives) => {
-                        objects.extend(alternatives.split('|').map(str::to_lowercase))
-                    }
+                    Some(alternatives) => objects.extend(alternatives.split('|').map(str::to_lowercase)),
                     None => particles.push(word.to_lowercase()),
                 }
             }
@@ -221,9 +213,7 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let err = Patterns::parse("p.tsv", text, &ontology)
-                .err()
-                .expect(expected);
+            let err = Patterns::parse("p.tsv", text, &ontology).err().expect(expected);
             assert_eq!(err.to_string(), expected);
         }
     }

@@ -54,9 +54,7 @@ impl<'t, 'd> Slots<'t, 'd> {
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| {
-                m.actor.is_some() && (m.head == Some(t as u32) || m.span.contains(span))
-            })
+            .filter(|(_, m)| m.actor.is_some() && (m.head == Some(t as u32) || m.span.contains(span)))
             .min_by_key(|(_, m)| m.span.len());
         let inner = || {
             let phrase = self.phrase_span(t);
@@ -104,8 +102,7 @@ impl<'t, 'd> Slots<'t, 'd> {
             if tree.child(current, "nsubj:pass").is_some() {
                 let agent = tree.children(current).iter().copied().find(|&c| {
                     tree.deprel(c) == "obl:agent"
-                        || (tree.base_deprel(c) == "obl"
-                            && tree.case_of(c).as_deref() == Some("by"))
+                        || (tree.base_deprel(c) == "obl" && tree.case_of(c).as_deref() == Some("by"))
                 });
                 return agent.map(|a| self.actors_at(a)).unwrap_or_default();
             }
@@ -118,8 +115,7 @@ impl<'t, 'd> Slots<'t, 'd> {
                 _ => return Vec::new(),
             };
             // A clause modifying an actor noun has that actor as its subject ("troops entering").
-            if matches!(rel, "acl" | "acl:relcl") && tree.doc.tokens[head].upos != Some(Upos::Verb)
-            {
+            if matches!(rel, "acl" | "acl:relcl") && tree.doc.tokens[head].upos != Some(Upos::Verb) {
                 let actors = self.actors_at(head);
                 if !actors.is_empty() {
                     return actors;
@@ -144,9 +140,7 @@ impl<'t, 'd> Slots<'t, 'd> {
             }
         }
         match (tree.base_deprel(n), tree.head(n)) {
-            ("obj" | "obl" | "nmod", Some(head))
-                if tree.doc.tokens[head].upos == Some(Upos::Verb) =>
-            {
+            ("obj" | "obl" | "nmod", Some(head)) if tree.doc.tokens[head].upos == Some(Upos::Verb) => {
                 self.verb_agent(head)
             }
             _ => Vec::new(),
@@ -159,9 +153,7 @@ impl<'t, 'd> Slots<'t, 'd> {
         for slot in &pattern.targets {
             let actors = match slot {
                 Slot::Object if pattern.kind == TriggerKind::Verb => {
-                    let object = tree
-                        .child(trigger, "obj")
-                        .or_else(|| tree.child(trigger, "nsubj:pass"));
+                    let object = tree.child(trigger, "obj").or_else(|| tree.child(trigger, "nsubj:pass"));
                     object.map(|o| self.actors_at(o)).unwrap_or_default()
                 }
                 Slot::IndirectObject => tree
@@ -192,9 +184,7 @@ impl<'t, 'd> Slots<'t, 'd> {
         );
         for holder in holders {
             for &c in tree.children(holder) {
-                let marked = tree
-                    .case_of(c)
-                    .is_some_and(|m| m.split(' ').any(|w| w == word));
+                let marked = tree.case_of(c).is_some_and(|m| m.split(' ').any(|w| w == word));
                 if marked && matches!(tree.base_deprel(c), "obl" | "nmod" | "advcl") {
                     let actors = self.actors_at(c);
                     if !actors.is_empty() {
@@ -236,8 +226,7 @@ impl<'t, 'd> Slots<'t, 'd> {
     pub fn conversation_partner(&self, v: usize) -> Vec<Filler<'d>> {
         let tree = self.tree;
         for &c in tree.children(v) {
-            if tree.base_deprel(c) == "obl" && CONVERSATIONS.contains(&tree.lower_lemma(c).as_str())
-            {
+            if tree.base_deprel(c) == "obl" && CONVERSATIONS.contains(&tree.lower_lemma(c).as_str()) {
                 let actors = self.prepositional(c, "with");
                 if !actors.is_empty() {
                     return actors;

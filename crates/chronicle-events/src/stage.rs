@@ -2,6 +2,7 @@ use chronicle_doc::{DataError, Document, Layers, Stage};
 
 use crate::coder::Coder;
 use crate::merge::merge;
+use crate::recode::Recoding;
 use crate::tree::Tree;
 use crate::{Ontology, Patterns};
 
@@ -10,13 +11,19 @@ use crate::{Ontology, Patterns};
 pub struct EventStage {
     ontology: Ontology,
     patterns: Patterns,
+    recoding: Recoding,
 }
 
 impl EventStage {
     pub fn new() -> Result<EventStage, DataError> {
         let ontology = Ontology::builtin()?;
         let patterns = Patterns::builtin(&ontology)?;
-        Ok(EventStage { ontology, patterns })
+        let recoding = Recoding::builtin(&ontology)?;
+        Ok(EventStage {
+            ontology,
+            patterns,
+            recoding,
+        })
     }
 }
 
@@ -26,12 +33,7 @@ impl Stage for EventStage {
     }
 
     fn requires(&self) -> Layers {
-        Layers::TOKENS
-            | Layers::SENTENCES
-            | Layers::TAGS
-            | Layers::LEMMAS
-            | Layers::PARSE
-            | Layers::ACTORS
+        Layers::TOKENS | Layers::SENTENCES | Layers::TAGS | Layers::LEMMAS | Layers::PARSE | Layers::ACTORS
     }
 
     fn assigns(&self) -> Layers {
@@ -42,6 +44,7 @@ impl Stage for EventStage {
         let coder = Coder {
             ontology: &self.ontology,
             patterns: &self.patterns,
+            recoding: &self.recoding,
             quotes: doc.quotes.iter().map(|q| q.span).collect(),
         };
         let mut events = Vec::new();

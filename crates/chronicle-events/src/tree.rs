@@ -69,17 +69,14 @@ impl<'a> Tree<'a> {
 
     /// The first child with relation `rel` (exact, subtype included).
     pub fn child(&self, i: usize, rel: &str) -> Option<usize> {
-        self.children(i)
-            .iter()
-            .copied()
-            .find(|&c| self.deprel(c) == rel)
+        self.children(i).iter().copied().find(|&c| self.deprel(c) == rel)
     }
 
     /// Whether a child with relation `rel` has a lemma in `lemmas`.
     pub fn has_child_lemma(&self, i: usize, rels: &[&str], lemmas: &[&str]) -> bool {
-        self.children(i).iter().any(|&c| {
-            rels.contains(&self.deprel(c)) && lemmas.contains(&self.lower_lemma(c).as_str())
-        })
+        self.children(i)
+            .iter()
+            .any(|&c| rels.contains(&self.deprel(c)) && lemmas.contains(&self.lower_lemma(c).as_str()))
     }
 
     /// The preposition or subordinator marking a dependent (`with` in "talks with Putin").
@@ -93,12 +90,7 @@ impl<'a> Tree<'a> {
         match marker.as_slice() {
             [] => None,
             // "in the event of": keep the whole multiword marker readable.
-            many => Some(
-                many.iter()
-                    .map(|&c| self.lower_lemma(c))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
+            many => Some(many.iter().map(|&c| self.lower_lemma(c)).collect::<Vec<_>>().join(" ")),
         }
     }
 

@@ -20,11 +20,7 @@ const CARRYING: &[&str] = &[
 ];
 
 /// The pattern a token triggers, if any: the most specific whose constraints hold.
-pub(crate) fn matching_pattern<'p>(
-    tree: &Tree<'_>,
-    i: usize,
-    patterns: &'p Patterns,
-) -> Option<&'p Pattern> {
+pub(crate) fn matching_pattern<'p>(tree: &Tree<'_>, i: usize, patterns: &'p Patterns) -> Option<&'p Pattern> {
     let kind = match tree.doc.tokens[i].upos? {
         Upos::Verb => TriggerKind::Verb,
         Upos::Noun => TriggerKind::Noun,
@@ -74,12 +70,7 @@ pub(crate) fn object_words(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> Vec<
         if keep {
             words.push(c);
             // "impose new *sanctions*": the head word; "impose sanctions and *tariffs*": conjuncts too.
-            words.extend(
-                tree.children(c)
-                    .iter()
-                    .copied()
-                    .filter(|&g| tree.deprel(g) == "conj"),
-            );
+            words.extend(tree.children(c).iter().copied().filter(|&g| tree.deprel(g) == "conj"));
         }
     }
     words

@@ -85,28 +85,19 @@ impl<'a> Attributor<'a> {
         }
         let mut quotes: Vec<Quote> = found.into_iter().map(|f| f.quote).collect();
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
-        quotes.dedup_by(|later, earlier| {
-            earlier.span.overlaps(later.span) && earlier.kind != QuoteKind::Indirect
-        });
+        quotes.dedup_by(|later, earlier| earlier.span.overlaps(later.span) && earlier.kind != QuoteKind::Indirect);
         quotes
     }
 
     /// A direct quote with its cue and speaker, or `None` for a scare quote.
     fn direct(&self, q: &Quoted, previous: Option<&Quote>) -> Option<Found> {
         let doc = self.words.doc;
-        let inside = self.tokens_in(Span::new(
-            q.open,
-            q.close.map_or(q.content.end as usize, |c| c + 1),
-        ));
+        let inside = self.tokens_in(Span::new(q.open, q.close.map_or(q.content.end as usize, |c| c + 1)));
         let first_sentence = self.sentence_of(q.open)?;
-        let last_sentence = self
-            .sentence_of(q.content.end as usize - 1)
-            .unwrap_or(first_sentence);
-        let after = self.cues[last_sentence].iter().find(|c| {
-            c.first >= inside.end
-                && c.first - inside.end <= CUE_AFTER_QUOTE
-                && c.kind != CueKind::Noun
-        });
+        let last_sentence = self.sentence_of(q.content.end as usize - 1).unwrap_or(first_sentence);
+        let after = self.cues[last_sentence]
+            .iter()
+            .find(|c| c.first >= inside.end && c.first - inside.end <= CUE_AFTER_QUOTE && c.kind != CueKind::Noun);
         let before = self.cues[first_sentence]
             .iter()
             .rev()
@@ -142,17 +133,11 @@ impl<'a> Attributor<'a> {
                 }
             }
             None => {
-                let opens_sentence =
-                    doc.sentences[first_sentence].span.start as usize >= q.open.saturating_sub(1);
+                let opens_sentence = doc.sentences[first_sentence].span.start as usize >= q.open.saturating_sub(1);
                 if opens_sentence {
-                    if let Some((speaker, announcing)) =
-                        self.follow_on_speaker(first_sentence, previous)
-                    {
+                    if let Some((speaker, announcing)) = self.follow_on_speaker(first_sentence, previous) {
                         quote.speaker = speaker;
-                        return Some(Found {
-                            cue: announcing,
-                            quote,
-                        });
+                        return Some(Found { cue: announcing, quote });
                     }
                 }
                 if words < MIN_UNCUED_WORDS {
@@ -171,8 +156,7 @@ impl<'a> Attributor<'a> {
     fn lead_in(&self, cue: &Cue, inside: &Range<usize>) -> Range<usize> {
         let mut start = cue.end;
         while start < inside.start
-            && (self.words.lower[start] == "that"
-                || self.words.text(start).chars().all(|c| !c.is_alphanumeric()))
+            && (self.words.lower[start] == "that" || self.words.text(start).chars().all(|c| !c.is_alphanumeric()))
         {
             start += 1;
         }
@@ -182,17 +166,10 @@ impl<'a> Attributor<'a> {
     /// The speaker of a quote that opens its sentence with no cue of its own: the speaker
     /// announced by a previous sentence ending in a colon (with that sentence's cue), or the
     /// previous quote's if it is near.
-    fn follow_on_speaker(
-        &self,
-        sentence: usize,
-        previous: Option<&Quote>,
-    ) -> Option<(Option<Speaker>, Option<usize>)> {
+    fn follow_on_speaker(&self, sentence: usize, previous: Option<&Quote>) -> Option<(Option<Speaker>, Option<usize>)> {
         if sentence > 0 {
             let prev = &self.words.doc.sentences[sentence - 1];
-            if self.words.doc.text()[prev.span.range()]
-                .trim_end()
-                .ends_with(':')
-            {
+            if self.words.doc.text()[prev.span.range()].trim_end().ends_with(':') {
                 if let Some(cue) = self.cues[sentence - 1].last() {
                     return Some((self.speaker(cue, sentence - 1, None), Some(cue.first)));
                 }
@@ -220,8 +197,7 @@ impl<'a> Attributor<'a> {
             }
             CueKind::Verb => {
                 let quote_before_cue = quote.is_some_and(|q| q.end <= cue.first);
-                let inverted = quote_before_cue
-                    && self.between_is_punct(quote.map_or(cue.first, |q| q.end), cue.first);
+                let inverted = quote_before_cue && self.between_is_punct(quote.map_or(cue.first, |q| q.end), cue.first);
                 if inverted {
                     // "…," said Yuri Ushakov
                     self.words
@@ -246,9 +222,7 @@ impl<'a> Attributor<'a> {
 
     fn speaker_from(&self, phrase: Range<usize>) -> Speaker {
         let doc = self.words.doc;
-        let span = doc.tokens[phrase.start]
-            .span
-            .cover(doc.tokens[phrase.end - 1].span);
+        let span = doc.tokens[phrase.start].span.cover(doc.tokens[phrase.end - 1].span);
         let mention = doc
             .mentions
             .iter()
@@ -291,9 +265,7 @@ impl<'a> Attributor<'a> {
         if content.len() < 3 || content.end > end || content.start >= content.end {
             return None;
         }
-        let span = doc.tokens[content.start]
-            .span
-            .cover(doc.tokens[content.end - 1].span);
+        let span = doc.tokens[content.start].span.cover(doc.tokens[content.end - 1].span);
         let speaker = self.speaker(cue, sentence, None);
         let quote = Quote {
             span,
@@ -321,22 +293,13 @@ impl<'a> Attributor<'a> {
 
     /// The last comma shortly before `cue` (the end of content that precedes its cue).
     fn comma_before(&self, cue: usize, range: &Range<usize>) -> Option<usize> {
-        (range.start..cue)
-            .rev()
-            .take(6)
-            .find(|&i| self.words.text(i) == ",")
+        (range.start..cue).rev().take(6).find(|&i| self.words.text(i) == ",")
     }
 
     /// Where a sentence's content ends: before its final punctuation.
     fn content_end(&self, range: &Range<usize>) -> usize {
         let mut end = range.end;
-        while end > range.start
-            && self
-                .words
-                .text(end - 1)
-                .chars()
-                .all(|c| !c.is_alphanumeric())
-        {
+        while end > range.start && self.words.text(end - 1).chars().all(|c| !c.is_alphanumeric()) {
             end -= 1;
         }
         end

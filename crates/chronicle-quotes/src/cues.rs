@@ -3,10 +3,7 @@
 use chronicle_doc::DataError;
 
 const CUES_FILE: &str = "data/quotes/cues.tsv";
-const CUES_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/quotes/cues.tsv"
-));
+const CUES_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/quotes/cues.tsv"));
 
 /// What sort of cue a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,18 +70,12 @@ impl CueLexicon {
             };
             let words: Vec<String> = cue.split(' ').map(str::to_lowercase).collect();
             if words.iter().any(String::is_empty) {
-                return Err(fail(format!(
-                    "cue `{cue}` has empty words (use single spaces)"
-                )));
+                return Err(fail(format!("cue `{cue}` has empty words (use single spaces)")));
             }
             if entries.iter().any(|e: &Entry| e.words == words) {
                 return Err(fail(format!("cue `{cue}` is listed twice")));
             }
-            entries.push(Entry {
-                words,
-                kind,
-                strong,
-            });
+            entries.push(Entry { words, kind, strong });
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         Ok(CueLexicon { entries })
@@ -96,10 +87,7 @@ impl CueLexicon {
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let hit = self
-                .entries
-                .iter()
-                .find(|e| words[i..].starts_with(&e.words));
+            let hit = self.entries.iter().find(|e| words[i..].starts_with(&e.words));
             match hit {
                 Some(entry) => {
                     let end = i + entry.words.len();
@@ -131,32 +119,16 @@ mod tests {
         let lexicon = CueLexicon::builtin().unwrap();
         let cues = lexicon.find(&words("According to the Kremlin , Putin said"), 10);
         assert_eq!(cues.len(), 2);
-        assert_eq!(
-            (cues[0].first, cues[0].end, cues[0].kind),
-            (10, 12, CueKind::Source)
-        );
-        assert_eq!(
-            (cues[1].first, cues[1].kind, cues[1].strong),
-            (16, CueKind::Verb, true)
-        );
+        assert_eq!((cues[0].first, cues[0].end, cues[0].kind), (10, 12, CueKind::Source));
+        assert_eq!((cues[1].first, cues[1].kind, cues[1].strong), (16, CueKind::Verb, true));
     }
 
     #[test]
     fn malformed_lines_name_file_and_line() {
-        let err = CueLexicon::parse("cues.tsv", "# x\nsaid\tverb\n")
-            .err()
-            .unwrap();
-        assert_eq!(
-            err.to_string(),
-            "cues.tsv:2: expected 3 tab-separated columns, found 2"
-        );
-        let err = CueLexicon::parse("cues.tsv", "said\tverbal\tstrong\n")
-            .err()
-            .unwrap();
-        assert_eq!(
-            err.to_string(),
-            "cues.tsv:1: kind `verbal` is not verb, source or noun"
-        );
+        let err = CueLexicon::parse("cues.tsv", "# x\nsaid\tverb\n").err().unwrap();
+        assert_eq!(err.to_string(), "cues.tsv:2: expected 3 tab-separated columns, found 2");
+        let err = CueLexicon::parse("cues.tsv", "said\tverbal\tstrong\n").err().unwrap();
+        assert_eq!(err.to_string(), "cues.tsv:1: kind `verbal` is not verb, source or noun");
         let err = CueLexicon::parse("cues.tsv", "said\tverb\tstrong\nSaid\tverb\tweak\n")
             .err()
             .unwrap();

@@ -66,13 +66,7 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
     found
 }
 
-fn push(
-    text: &str,
-    found: &mut Vec<Quoted>,
-    open: usize,
-    close: Option<usize>,
-    content_end: usize,
-) {
+fn push(text: &str, found: &mut Vec<Quoted>, open: usize, close: Option<usize>, content_end: usize) {
     let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
     let inner = &text[open + mark_len..content_end];
     let lead = inner.len() - inner.trim_start().len();
@@ -125,10 +119,7 @@ mod tests {
     use super::*;
 
     fn contents(text: &str) -> Vec<&str> {
-        find_quoted(text)
-            .iter()
-            .map(|q| &text[q.content.range()])
-            .collect()
+        find_quoted(text).iter().map(|q| &text[q.content.range()]).collect()
     }
 
     #[test]

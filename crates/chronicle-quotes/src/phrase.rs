@@ -33,15 +33,13 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "separately",
 ];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "another", "one", "two", "several", "some",
-    "many", "both", "other",
+    "the", "a", "an", "his", "her", "their", "its", "another", "one", "two", "several", "some", "many", "both", "other",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
 /// Words that end a phrase read forwards ("said a spokesman for the ministry on Monday").
 const STOPS: &[&str] = &[
-    "that", "on", "in", "at", "when", "after", "before", "during", "while", "who", "which", "and",
-    "but", "to", "as", "was", "is", "has", "had", "told", "said", "says", "late", "earlier",
-    "this", "last", "adding",
+    "that", "on", "in", "at", "when", "after", "before", "during", "while", "who", "which", "and", "but", "to", "as",
+    "was", "is", "has", "had", "told", "said", "says", "late", "earlier", "this", "last", "adding",
 ];
 
 /// Read-only view of a document's tokens for phrase finding.
@@ -54,11 +52,7 @@ pub(crate) struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(doc: &'a Document) -> Words<'a> {
-        let lower = doc
-            .tokens
-            .iter()
-            .map(|t| doc.slice(t.span).to_lowercase())
-            .collect();
+        let lower = doc.tokens.iter().map(|t| doc.slice(t.span).to_lowercase()).collect();
         Words {
             doc,
             lower,
@@ -95,11 +89,7 @@ impl<'a> Words<'a> {
 
     /// The subject of the clause a participle hangs on ("Biden stressed …, saying …"): the
     /// parse's, else the phrase that opens the sentence.
-    pub fn clause_subject(
-        &self,
-        participle: usize,
-        sentence: &Range<usize>,
-    ) -> Option<Range<usize>> {
+    pub fn clause_subject(&self, participle: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
         if self.parsed {
             if let Some(subject) = self.parsed_subject(participle, sentence) {
                 return Some(subject);
@@ -113,11 +103,7 @@ impl<'a> Words<'a> {
         if end < sentence.end && self.is(end, DETERMINERS) {
             // Untagged, only a short phrase is safe: "The representative", "An official".
             end += 1;
-            while end < sentence.end
-                && end - start < 3
-                && self.is_noun_like(end)
-                && !self.lower[end].ends_with("ed")
-            {
+            while end < sentence.end && end - start < 3 && self.is_noun_like(end) && !self.lower[end].ends_with("ed") {
                 end += 1;
             }
         } else {
@@ -142,9 +128,7 @@ impl<'a> Words<'a> {
             }
             let token = &self.doc.tokens[verb];
             match (token.deprel, token.head) {
-                (Some("advcl" | "xcomp" | "conj" | "parataxis" | "ccomp"), Some(head)) => {
-                    verb = head as usize
-                }
+                (Some("advcl" | "xcomp" | "conj" | "parataxis" | "ccomp"), Some(head)) => verb = head as usize,
                 _ => return None,
             }
         }
@@ -158,16 +142,7 @@ impl<'a> Words<'a> {
             self.doc.tokens[i].head == Some(head as u32)
                 && matches!(
                     self.doc.tokens[i].deprel,
-                    Some(
-                        "det"
-                            | "compound"
-                            | "flat"
-                            | "flat:name"
-                            | "amod"
-                            | "nummod"
-                            | "nmod:poss"
-                            | "det:poss"
-                    )
+                    Some("det" | "compound" | "flat" | "flat:name" | "amod" | "nummod" | "nmod:poss" | "det:poss")
                 )
         };
         let mut start = head;

@@ -18,9 +18,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions {
-            max_bytes: 16 << 20,
-        }
+        ReadOptions { max_bytes: 16 << 20 }
     }
 }
 
@@ -129,13 +127,7 @@ impl Inputs {
     }
 
     /// The items of one stream, in the format its name announces or its first bytes suggest.
-    fn items(
-        &self,
-        mut reader: Reader,
-        file: String,
-        stem: String,
-        format: Option<Format>,
-    ) -> ItemIter {
+    fn items(&self, mut reader: Reader, file: String, stem: String, format: Option<Format>) -> ItemIter {
         let format = match format {
             Some(format) => format,
             None => match reader.fill_buf() {
@@ -186,17 +178,18 @@ impl Iterator for Inputs {
 /// A stream that is neither JSON Lines nor wire articles, rejected whole.
 fn unknown_format(reader: Reader, file: String, options: &ReadOptions) -> Reject {
     let mut raw = Vec::new();
-    let read = reader
-        .take(options.keep_bytes() as u64)
-        .read_to_end(&mut raw);
-    let binary = raw.iter().take(8192).any(|&b| b == 0)
-        || std::str::from_utf8(&raw[..raw.len().min(8192)]).is_err();
+    let read = reader.take(options.keep_bytes() as u64).read_to_end(&mut raw);
+    let binary = raw.iter().take(8192).any(|&b| b == 0) || std::str::from_utf8(&raw[..raw.len().min(8192)]).is_err();
     let (reason, detail) = match (read, binary) {
         (Err(e), _) => (RejectReason::Unreadable, format!("cannot read: {e}")),
-        (Ok(_), true) => (RejectReason::Binary, "binary data, not articles (expected JSON Lines or the wire format)".to_owned()),
+        (Ok(_), true) => (
+            RejectReason::Binary,
+            "binary data, not articles (expected JSON Lines or the wire format)".to_owned(),
+        ),
         (Ok(_), false) => (
             RejectReason::NotAnArticle,
-            "neither JSON Lines (`{\"id\",\"date\",\"text\"}` per line) nor wire articles (` date YYYY-MM-DD …`)".to_owned(),
+            "neither JSON Lines (`{\"id\",\"date\",\"text\"}` per line) nor wire articles (` date YYYY-MM-DD …`)"
+                .to_owned(),
         ),
     };
     Reject::new(Origin { file, line: 1 }, reason, detail, raw)

@@ -52,12 +52,7 @@ impl<R: BufRead> Iterator for JsonLinesReader<R> {
                     };
                     // A read error ends this input; the next input is read as usual.
                     self.failed = true;
-                    let reject = Reject::new(
-                        origin,
-                        RejectReason::Unreadable,
-                        format!("read error: {e}"),
-                        Vec::new(),
-                    );
+                    let reject = Reject::new(origin, RejectReason::Unreadable, format!("read error: {e}"), Vec::new());
                     return Some(Item::Reject(reject));
                 }
             };
@@ -70,9 +65,7 @@ impl<R: BufRead> Iterator for JsonLinesReader<R> {
             };
             return Some(match parse_line(&line, self.max_bytes) {
                 Ok((meta, text)) => Item::Article(Article { meta, text, origin }),
-                Err((reason, detail)) => {
-                    Item::Reject(Reject::new(origin, reason, detail, line.bytes))
-                }
+                Err((reason, detail)) => Item::Reject(Reject::new(origin, reason, detail, line.bytes)),
             });
         }
         None
@@ -101,33 +94,19 @@ fn parse_line(line: &Line, max_bytes: usize) -> Result<(Meta, String), Problem> 
             format!("not valid UTF-8 (at byte {})", e.valid_up_to()),
         ));
     }
-    let input: Input = serde_json::from_slice(&line.bytes).map_err(|e| {
-        (
-            RejectReason::MalformedJson,
-            format!("not a JSON object: {e}"),
-        )
-    })?;
+    let input: Input = serde_json::from_slice(&line.bytes)
+        .map_err(|e| (RejectReason::MalformedJson, format!("not a JSON object: {e}")))?;
     let id = match input.id {
         Some(serde_json::Value::String(id)) if !id.trim().is_empty() => id,
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(serde_json::Value::String(_)) => {
-            return Err((RejectReason::MissingField, "`id` is empty".into()))
-        }
-        Some(_) => {
-            return Err((
-                RejectReason::MissingField,
-                "`id` must be a string or a number".into(),
-            ))
-        }
+        Some(serde_json::Value::String(_)) => return Err((RejectReason::MissingField, "`id` is empty".into())),
+        Some(_) => return Err((RejectReason::MissingField, "`id` must be a string or a number".into())),
         None => return Err((RejectReason::MissingField, "no `id` field".into())),
     };
     let date_text = match input.date {
         Some(serde_json::Value::String(date)) => date,
         Some(serde_json::Value::Null) | None => {
-            return Err((
-                RejectReason::MissingDate,
-                format!("document {id:?} has no `date`"),
-            ))
+            return Err((RejectReason::MissingDate, format!("document {id:?} has no `date`")))
         }
         Some(other) => {
             return Err((
@@ -136,21 +115,14 @@ fn parse_line(line: &Line, max_bytes: usize) -> Result<(Meta, String), Problem> 
             ))
         }
     };
-    let date = parse_date(&date_text)
-        .map_err(|e| (RejectReason::BadDate, format!("document {id:?}: {e}")))?;
+    let date = parse_date(&date_text).map_err(|e| (RejectReason::BadDate, format!("document {id:?}: {e}")))?;
     let text = match input.text {
         Some(serde_json::Value::String(text)) if !text.trim().is_empty() => text,
         Some(serde_json::Value::String(_)) => {
-            return Err((
-                RejectReason::EmptyText,
-                format!("document {id:?} has empty `text`"),
-            ))
+            return Err((RejectReason::EmptyText, format!("document {id:?} has empty `text`")))
         }
         Some(serde_json::Value::Null) | None => {
-            return Err((
-                RejectReason::MissingField,
-                format!("document {id:?} has no `text`"),
-            ))
+            return Err((RejectReason::MissingField, format!("document {id:?} has no `text`")))
         }
         Some(_) => {
             return Err((

@@ -27,11 +27,7 @@ pub(crate) struct LineReader<R> {
 
 impl<R: BufRead> LineReader<R> {
     pub fn new(inner: R, keep: usize) -> LineReader<R> {
-        LineReader {
-            inner,
-            keep,
-            number: 0,
-        }
+        LineReader { inner, keep, number: 0 }
     }
 
     /// How many lines have been read so far.
@@ -112,10 +108,6 @@ mod tests {
     fn keeps_only_a_bounded_prefix_of_long_lines() {
         let got = lines(b"0123456789\nok", 4);
         assert_eq!(got[0], (b"0123".to_vec(), 1, 10));
-        assert_eq!(
-            got[1],
-            (b"ok".to_vec(), 2, 2),
-            "reading goes on after a long line"
-        );
+        assert_eq!(got[1], (b"ok".to_vec(), 2, 2), "reading goes on after a long line");
     }
 }

@@ -45,12 +45,7 @@ pub struct Reject {
 }
 
 impl Reject {
-    pub fn new(
-        origin: Origin,
-        reason: RejectReason,
-        detail: impl Into<String>,
-        raw: Vec<u8>,
-    ) -> Reject {
+    pub fn new(origin: Origin, reason: RejectReason, detail: impl Into<String>, raw: Vec<u8>) -> Reject {
         Reject {
             origin,
             reason,

@@ -5,8 +5,7 @@ use proptest::prelude::*;
 
 use crate::{Article, Format, Inputs, Item, ReadOptions, Reject, RejectReason};
 
-const WIRE: &str =
-    " date 2022-03-04 Leaders met in Oslo on Friday.\n\nThey said \"talks went well\".\n\n/ABC";
+const WIRE: &str = " date 2022-03-04 Leaders met in Oslo on Friday.\n\nThey said \"talks went well\".\n\n/ABC";
 
 fn read(paths: &[&Path]) -> (Vec<Article>, Vec<Reject>) {
     read_with(paths, ReadOptions::default())
@@ -73,36 +72,16 @@ fn wire_article_without_source_line_is_kept() {
 fn bad_wire_inputs_are_rejected_and_the_rest_still_read() {
     let dir = tempfile::tempdir().unwrap();
     let cases: [(&str, &[u8], RejectReason); 6] = [
-        (
-            "1-nodate.txt",
-            b"Just some text.\n/ABC",
-            RejectReason::MissingDate,
-        ),
-        (
-            "2-baddate.txt",
-            b" date 2021-13-45 Text.\n/ABC",
-            RejectReason::BadDate,
-        ),
-        (
-            "3-worddate.txt",
-            b" date yesterday Text.\n/ABC",
-            RejectReason::BadDate,
-        ),
-        (
-            "4-empty.txt",
-            b" date 2021-01-01 \n\n/ABC",
-            RejectReason::EmptyText,
-        ),
+        ("1-nodate.txt", b"Just some text.\n/ABC", RejectReason::MissingDate),
+        ("2-baddate.txt", b" date 2021-13-45 Text.\n/ABC", RejectReason::BadDate),
+        ("3-worddate.txt", b" date yesterday Text.\n/ABC", RejectReason::BadDate),
+        ("4-empty.txt", b" date 2021-01-01 \n\n/ABC", RejectReason::EmptyText),
         (
             "5-utf8.txt",
             b" date 2021-01-01 Caf\xe9 au lait.\n/ABC",
             RejectReason::InvalidUtf8,
         ),
-        (
-            "6-nul.txt",
-            b" date 2021-01-01 Bin\x00ary.\n/ABC",
-            RejectReason::Binary,
-        ),
+        ("6-nul.txt", b" date 2021-01-01 Bin\x00ary.\n/ABC", RejectReason::Binary),
     ];
     let mut paths = Vec::new();
     for (name, bytes, _) in &cases {
@@ -172,8 +151,7 @@ fn jsonl_rejects_invalid_utf8_and_over_long_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = b"{\"id\": \"u\", \"date\": \"2021-12-31\", \"text\": \"caf\xe9\"}\n".to_vec();
     let long_text = "x".repeat(50 << 20);
-    let long_line =
-        format!("{{\"id\": \"long\", \"date\": \"2021-12-31\", \"text\": \"{long_text}\"}}");
+    let long_line = format!("{{\"id\": \"long\", \"date\": \"2021-12-31\", \"text\": \"{long_text}\"}}");
     bytes.extend_from_slice(long_line.as_bytes());
     bytes.push(b'\n');
     bytes.extend_from_slice(b"{\"id\": \"ok\", \"date\": \"2021-12-31\", \"text\": \"fine\"}");
@@ -184,27 +162,15 @@ fn jsonl_rejects_invalid_utf8_and_over_long_lines() {
     assert_eq!(rejects[0].reason, RejectReason::InvalidUtf8);
     assert_eq!(rejects[1].reason, RejectReason::TooLong);
     assert_eq!(rejects[1].origin.line, 2);
-    assert!(
-        rejects[1].detail.contains("--max-bytes"),
-        "{}",
-        rejects[1].detail
-    );
-    assert_eq!(
-        rejects[1].raw,
-        long_line.as_bytes(),
-        "the whole long line is kept"
-    );
+    assert!(rejects[1].detail.contains("--max-bytes"), "{}", rejects[1].detail);
+    assert_eq!(rejects[1].raw, long_line.as_bytes(), "the whole long line is kept");
 }
 
 #[test]
 fn directories_are_walked_recursively_in_sorted_order() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("b")).unwrap();
-    file(
-        &dir.path().join("b"),
-        "z.txt",
-        b"date 2020-01-01 From b/z.\n/X",
-    );
+    file(&dir.path().join("b"), "z.txt", b"date 2020-01-01 From b/z.\n/X");
     file(dir.path(), "c.txt", b"date 2020-01-01 From c.\n/X");
     file(
         dir.path(),
@@ -212,11 +178,7 @@ fn directories_are_walked_recursively_in_sorted_order() {
         br#"{"id":"from-a","date":"2020-01-01","text":"From a."}"#,
     );
     file(dir.path(), "README.txt", b"Not an article.");
-    file(
-        dir.path(),
-        "notes.md",
-        b"Ignored: not an article extension.",
-    );
+    file(dir.path(), "notes.md", b"Ignored: not an article extension.");
     file(dir.path(), ".hidden.txt", b"Ignored: hidden.");
     let (articles, rejects) = read(&[dir.path()]);
     assert!(rejects.is_empty(), "{rejects:?}");
@@ -228,10 +190,7 @@ fn directories_are_walked_recursively_in_sorted_order() {
 fn gzip_files_are_read_through() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("story.txt.gz");
-    let mut gz = flate2::write::GzEncoder::new(
-        std::fs::File::create(&path).unwrap(),
-        flate2::Compression::fast(),
-    );
+    let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(&path).unwrap(), flate2::Compression::fast());
     gz.write_all(WIRE.as_bytes()).unwrap();
     gz.finish().unwrap();
     let (articles, rejects) = read(&[&path]);
@@ -243,11 +202,7 @@ fn gzip_files_are_read_through() {
 fn missing_paths_and_junk_files_are_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope");
-    let junk = file(
-        dir.path(),
-        "junk.bin",
-        &[0x7f, b'E', b'L', b'F', 0, 1, 2, 0xff],
-    );
+    let junk = file(dir.path(), "junk.bin", &[0x7f, b'E', b'L', b'F', 0, 1, 2, 0xff]);
     let text = file(dir.path(), "notes", b"plain words, no format\n");
     std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("dangling.txt")).unwrap();
     let sub = dir.path().join("sub");

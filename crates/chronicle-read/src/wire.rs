@@ -149,10 +149,7 @@ impl<R: BufRead> WireReader<R> {
                     open.body.push('\n');
                     open.body.push_str(text);
                     if open.body.len() > self.max_bytes {
-                        open.problem = Some((
-                            RejectReason::TooLong,
-                            too_long(open.body.len(), self.max_bytes),
-                        ));
+                        open.problem = Some((RejectReason::TooLong, too_long(open.body.len(), self.max_bytes)));
                     }
                 }
             }
@@ -191,10 +188,7 @@ impl<R: BufRead> WireReader<R> {
         match self.articles_seen {
             1 => self.first = Some(result),
             2 => {
-                let first = self
-                    .first
-                    .take()
-                    .expect("the first article waits for the second");
+                let first = self.first.take().expect("the first article waits for the second");
                 self.emit(first, Some(1));
                 self.emit(result, Some(2));
             }
@@ -238,12 +232,8 @@ impl<R: BufRead> WireReader<R> {
             RejectReason::BadDate => "the opening `date` line has no YYYY-MM-DD date".to_owned(),
             _ => detail.to_owned(),
         };
-        self.out.push_back(Item::Reject(Reject::new(
-            stray.origin,
-            reason,
-            detail,
-            stray.raw,
-        )));
+        self.out
+            .push_back(Item::Reject(Reject::new(stray.origin, reason, detail, stray.raw)));
     }
 
     fn finish(&mut self) {
@@ -295,20 +285,13 @@ fn line_problem(line: &Line, max_bytes: usize) -> Option<(RejectReason, String)>
     if line.bytes.contains(&0) {
         return Some((
             RejectReason::Binary,
-            format!(
-                "line {} holds NUL bytes: binary data, not text",
-                line.number
-            ),
+            format!("line {} holds NUL bytes: binary data, not text", line.number),
         ));
     }
     if let Err(e) = std::str::from_utf8(&line.bytes) {
         return Some((
             RejectReason::InvalidUtf8,
-            format!(
-                "line {} is not valid UTF-8 (at byte {})",
-                line.number,
-                e.valid_up_to()
-            ),
+            format!("line {} is not valid UTF-8 (at byte {})", line.number, e.valid_up_to()),
         ));
     }
     None
@@ -366,10 +349,7 @@ mod tests {
 
     #[test]
     fn recognises_date_lines() {
-        assert_eq!(
-            date_line(" date 2021-12-31 US President"),
-            Some(("2021-12-31", 17))
-        );
+        assert_eq!(date_line(" date 2021-12-31 US President"), Some(("2021-12-31", 17)));
         assert_eq!(date_line("date\t2021-12-31"), Some(("2021-12-31", 15)));
         assert_eq!(date_line("dated 2021-12-31 x"), None);
         assert_eq!(date_line("date 2021-12-31x"), None);

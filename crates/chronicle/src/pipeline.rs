@@ -48,9 +48,7 @@ impl Pipeline {
 
     /// The layers this pipeline fills.
     pub fn assigns(&self) -> Layers {
-        self.stages
-            .iter()
-            .fold(Layers::empty(), |all, s| all | s.assigns())
+        self.stages.iter().fold(Layers::empty(), |all, s| all | s.assigns())
     }
 
     /// Runs every stage over one article.

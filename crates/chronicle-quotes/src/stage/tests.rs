@@ -1,9 +1,7 @@
 //! The stage on documents tokenized by a small splitter of the tests' own (the real tokenizer
 //! lives in another crate; these tests pin this crate's logic alone).
 
-use chronicle_doc::{
-    Date, Document, Mention, MentionKind, Meta, QuoteKind, Sentence, Span, Stage, Token,
-};
+use chronicle_doc::{Date, Document, Mention, MentionKind, Meta, QuoteKind, Sentence, Span, Stage, Token};
 
 use super::QuoteStage;
 
@@ -46,14 +44,11 @@ fn document(text: &str) -> Document {
     for (i, span) in spans.iter().enumerate() {
         let t = &text[span.range()];
         let next = spans.get(i + 1).map(|s| &text[s.range()]);
-        let closes_quote =
-            matches!(next, Some("\"" | "”")) && next_is_new_sentence(text, &spans, i + 2);
+        let closes_quote = matches!(next, Some("\"" | "”")) && next_is_new_sentence(text, &spans, i + 2);
         let paragraph_end = spans
             .get(i + 1)
             .is_some_and(|n| text[span.end as usize..n.start as usize].contains("\n\n"));
-        let ends = (matches!(t, "." | "?" | "!" | ":") && !closes_quote)
-            || paragraph_end
-            || i + 1 == spans.len();
+        let ends = (matches!(t, "." | "?" | "!" | ":") && !closes_quote) || paragraph_end || i + 1 == spans.len();
         if ends {
             let span = spans[start].cover(*span);
             sentences.push(Sentence {
@@ -94,8 +89,7 @@ fn quotes(doc: &Document) -> Vec<(QuoteKind, &str, Option<&str>, Option<&str>)> 
 
 #[test]
 fn inverted_attribution_after_a_quote() {
-    let mut doc =
-        document("\"We will behave as they would,\" said Yuri Ushakov, an aide to the president.");
+    let mut doc = document("\"We will behave as they would,\" said Yuri Ushakov, an aide to the president.");
     run(&mut doc);
     assert_eq!(
         quotes(&doc),
@@ -125,8 +119,7 @@ fn subject_before_cue_after_a_quote() {
 
 #[test]
 fn cue_before_a_quote_and_weak_cues() {
-    let mut doc =
-        document("An official described the tone of the call as \"serious and substantial\".");
+    let mut doc = document("An official described the tone of the call as \"serious and substantial\".");
     run(&mut doc);
     assert_eq!(
         quotes(&doc),
@@ -141,8 +134,7 @@ fn cue_before_a_quote_and_weak_cues() {
 
 #[test]
 fn according_to_names_the_speaker_of_a_quote() {
-    let mut doc =
-        document("According to the White House, the leaders spoke of \"pragmatic diplomacy\".");
+    let mut doc = document("According to the White House, the leaders spoke of \"pragmatic diplomacy\".");
     run(&mut doc);
     let got = quotes(&doc);
     assert_eq!(got[0].0, QuoteKind::Direct);
@@ -173,7 +165,8 @@ fn scare_quotes_are_not_speech() {
 
 #[test]
 fn reported_speech_with_that_and_trailing_cues() {
-    let mut doc = document("Putin said that new sanctions would be a serious mistake. The plan failed, officials said.");
+    let mut doc =
+        document("Putin said that new sanctions would be a serious mistake. The plan failed, officials said.");
     run(&mut doc);
     assert_eq!(
         quotes(&doc),
@@ -184,12 +177,7 @@ fn reported_speech_with_that_and_trailing_cues() {
                 Some("said"),
                 Some("Putin")
             ),
-            (
-                QuoteKind::Indirect,
-                "The plan failed",
-                Some("said"),
-                Some("officials")
-            ),
+            (QuoteKind::Indirect, "The plan failed", Some("said"), Some("officials")),
         ]
     );
 }
@@ -206,7 +194,9 @@ fn according_to_introduces_reported_speech() {
 
 #[test]
 fn a_partial_quote_inside_reported_speech_is_mixed() {
-    let mut doc = document("Biden stressed diplomacy, saying progress at the summit could be \"only in an environment of calm\".");
+    let mut doc = document(
+        "Biden stressed diplomacy, saying progress at the summit could be \"only in an environment of calm\".",
+    );
     run(&mut doc);
     let got = quotes(&doc);
     assert_eq!(got.len(), 1, "{got:?}");

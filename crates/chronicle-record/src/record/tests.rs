@@ -1,6 +1,4 @@
-use chronicle_doc::{
-    Date, Document, Entity, EntityKind, Event, EventActor, Meta, Mode, Sentence, Span, Token, Upos,
-};
+use chronicle_doc::{Date, Document, Entity, EntityKind, Event, EventActor, Meta, Mode, Sentence, Span, Token, Upos};
 use serde_json::Value;
 
 use super::*;
@@ -28,10 +26,7 @@ fn json(doc: &Document, options: &RecordOptions) -> Value {
 
 /// Python-style slicing by code points, as the evaluation does.
 fn cp_slice(text: &str, start: &Value, end: &Value) -> String {
-    let (start, end) = (
-        start.as_u64().unwrap() as usize,
-        end.as_u64().unwrap() as usize,
-    );
+    let (start, end) = (start.as_u64().unwrap() as usize, end.as_u64().unwrap() as usize);
     text.chars().skip(start).take(end - start).collect()
 }
 
@@ -90,23 +85,14 @@ fn offsets_leave_as_code_points() {
     assert_eq!(cp_slice(text, &e["start"], &e["end"]), "Zelensky");
     assert_eq!(e["start"], 8);
     let ev = &v["events"][0];
-    assert_eq!(
-        cp_slice(text, &ev["source"]["start"], &ev["source"]["end"]),
-        "Zelensky"
-    );
-    assert_eq!(
-        cp_slice(text, &ev["trigger"]["start"], &ev["trigger"]["end"]),
-        "met"
-    );
+    assert_eq!(cp_slice(text, &ev["source"]["start"], &ev["source"]["end"]), "Zelensky");
+    assert_eq!(cp_slice(text, &ev["trigger"]["start"], &ev["trigger"]["end"]), "met");
     assert_eq!(ev["evidence"]["end"], text.chars().count());
     assert_eq!(ev["cameo"], "036");
     assert_eq!(ev["root"], "03");
     assert_eq!(ev["date"], "2022-01-10");
     assert_eq!(ev["mode"], "asserted");
-    assert!(
-        ev.get("explanation").is_none(),
-        "explanations only with --explain"
-    );
+    assert!(ev.get("explanation").is_none(), "explanations only with --explain");
     let explained = json(
         &d,
         &RecordOptions {
@@ -121,10 +107,7 @@ fn offsets_leave_as_code_points() {
 fn tokens_carry_sentence_relative_heads() {
     let mut d = doc("Hi. Biden called.");
     let words = [(0, 2), (2, 3), (4, 9), (10, 16), (16, 17)];
-    d.tokens = words
-        .iter()
-        .map(|&(s, e)| Token::new(Span::new(s, e)))
-        .collect();
+    d.tokens = words.iter().map(|&(s, e)| Token::new(Span::new(s, e))).collect();
     d.sentences = vec![
         Sentence {
             span: Span::new(0, 3),
