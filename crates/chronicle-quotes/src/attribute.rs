@@ -11,6 +11,9 @@ use crate::phrase::Words;
 /// How far (in tokens) a cue may stand from the quote it introduces.
 const CUE_AFTER_QUOTE: usize = 4;
 const CUE_BEFORE_QUOTE: usize = 12;
+/// How long an attribution may be that splits one quotation in two
+/// ("…,” said Luis Rubio, who heads a research centre. “…”).
+const MAX_SPLIT_GAP: usize = 30;
 /// Quotes this short with no cue are scare quotes ("so-called 'experts'"), not speech.
 const MIN_UNCUED_WORDS: usize = 8;
 
@@ -64,12 +67,13 @@ impl<'a> Attributor<'a> {
     }
 
     pub fn run(&self, quoted: &[Quoted]) -> Vec<Quote> {
-        let mut found: Vec<Found> = Vec::new();
+        let mut direct: Vec<Found> = Vec::new();
         for q in quoted {
-            if let Some(f) = self.direct(q, found.last().map(|f| &f.quote)) {
-                found.push(f);
+            if let Some(f) = self.direct(q, direct.last().map(|f| &f.quote)) {
+                direct.push(f);
             }
         }
+        let mut found = self.join_split_quotes(direct);
         let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
         for s in 0..self.words.doc.sentences.len() {
             for cue in &self.cues[s] {
@@ -83,6 +87,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        absorb_partial_quotes(&mut found, quoted);
         let mut quotes: Vec<Quote> = found.into_iter().map(|f| f.quote).collect();
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
         quotes.dedup_by(|later, earlier| earlier.span.overlaps(later.span) && earlier.kind != QuoteKind::Indirect);
@@ -92,7 +97,7 @@ impl<'a> Attributor<'a> {
     /// A direct quote with its cue and speaker, or `None` for a scare quote.
     fn direct(&self, q: &Quoted, previous: Option<&Quote>) -> Option<Found> {
         let doc = self.words.doc;
-        let inside = self.tokens_in(Span::new(q.open, q.close.map_or(q.content.end as usize, |c| c + 1)));
+        let inside = self.tokens_in(Span::new(q.open, q.end));
         let first_sentence = self.sentence_of(q.open)?;
         let last_sentence = self.sentence_of(q.content.end as usize - 1).unwrap_or(first_sentence);
         let after = self.cues[last_sentence]
@@ -102,7 +107,10 @@ impl<'a> Attributor<'a> {
             .iter()
             .rev()
             .find(|c| c.end <= inside.start && inside.start - c.end <= CUE_BEFORE_QUOTE);
-        let words = inside.len();
+        let words = inside
+            .clone()
+            .filter(|&i| !self.words.text(i).chars().all(|c| !c.is_alphanumeric()))
+            .count();
         let (cue, sentence) = match (after, before) {
             (Some(c), _) => (Some(*c), last_sentence),
             (None, Some(c)) => (Some(*c), first_sentence),
@@ -120,13 +128,14 @@ impl<'a> Attributor<'a> {
                 quote.speaker = self.speaker(&cue, sentence, Some(&inside));
                 // Reported speech running into a partial quote: "…saying progress could be
                 // 'only in an environment of de-escalation'" is one mixed quote.
-                if before.is_some() && after.is_none() && cue.strong && cue.kind == CueKind::Verb {
+                if before.is_some() && after.is_none() && cue.kind == CueKind::Verb {
                     let lead = self.lead_in(&cue, &inside);
-                    if lead.len() >= 4 {
+                    // `said: "…"` and `told reporters, "…"` introduce a whole quotation;
+                    // `said there remains a "significant difference"` quotes a part of speech.
+                    let introduced = inside.start > 0 && matches!(self.words.text(inside.start - 1), "," | ":");
+                    if !lead.is_empty() && !introduced {
                         let start = doc.tokens[lead.start].span.start as usize;
-                        let end = q.close.map_or(q.content.end as usize, |c| {
-                            c + doc.text()[c..].chars().next().map_or(1, char::len_utf8)
-                        });
+                        let end = q.end;
                         quote.span = Span::new(start, end);
                         quote.kind = QuoteKind::Mixed;
                     }
@@ -149,6 +158,34 @@ impl<'a> Attributor<'a> {
             cue: cue.map(|c| c.first),
             quote,
         })
+    }
+
+    /// One quotation split by its attribution is one quote: “Here he is,” she said. “Come in.”
+    /// (the second part takes the same cue, or none, and follows right after the cue).
+    fn join_split_quotes(&self, found: Vec<Found>) -> Vec<Found> {
+        let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+        for f in found {
+            if let Some(previous) = joined.last_mut().filter(|p| p.quote.span.end <= f.quote.span.start) {
+                let both_direct = previous.quote.kind == QuoteKind::Direct && f.quote.kind == QuoteKind::Direct;
+                let previous_cue = previous.cue.filter(|&c| {
+                    let cue_span = self.words.doc.tokens[c].span;
+                    previous.quote.span.end <= cue_span.start && cue_span.end <= f.quote.span.start
+                });
+                let gap = self
+                    .tokens_in(Span::new(previous.quote.span.end as usize, f.quote.span.start as usize))
+                    .len();
+                let same_cue = previous_cue.is_some() && (f.cue == previous_cue || f.cue.is_none());
+                let same_paragraph = !self.words.doc.text()
+                    [previous.quote.span.end as usize..f.quote.span.start as usize]
+                    .contains("\n\n");
+                if both_direct && same_cue && same_paragraph && gap <= MAX_SPLIT_GAP {
+                    previous.quote.span = previous.quote.span.cover(f.quote.span);
+                    continue;
+                }
+            }
+            joined.push(f);
+        }
+        joined
     }
 
     /// Tokens between a cue and the quote it introduces, less a leading "that" and
@@ -303,6 +340,27 @@ impl<'a> Attributor<'a> {
             end -= 1;
         }
         end
+    }
+}
+
+/// A quotation with no cue of its own inside reported speech ("According to the White House,
+/// the leaders spoke of \"pragmatic diplomacy\"") is part of that speech, not a quote of its
+/// own; reported speech holding a quotation is mixed.
+fn absorb_partial_quotes(found: &mut Vec<Found>, quoted: &[Quoted]) {
+    let containers: Vec<Span> = found
+        .iter()
+        .filter(|f| f.quote.kind == QuoteKind::Indirect)
+        .map(|f| f.quote.span)
+        .collect();
+    found.retain(|f| {
+        let q = &f.quote;
+        !(q.kind == QuoteKind::Direct && f.cue.is_none() && containers.iter().any(|c| c.contains(q.span)))
+    });
+    for f in found.iter_mut() {
+        let span = f.quote.span;
+        if f.quote.kind == QuoteKind::Indirect && quoted.iter().any(|q| span.contains(q.content)) {
+            f.quote.kind = QuoteKind::Mixed;
+        }
     }
 }
 

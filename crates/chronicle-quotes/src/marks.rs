@@ -9,6 +9,8 @@ pub struct Quoted {
     pub open: usize,
     /// Byte offset of the closing mark; `None` when the paragraph ended with the quote open.
     pub close: Option<usize>,
+    /// Where the quotation ends: after its closing mark, or at its paragraph's end.
+    pub end: usize,
     /// What is inside the marks, without surrounding white space.
     pub content: Span,
 }
@@ -30,35 +32,51 @@ fn closes(c: char) -> bool {
 pub fn find_quoted(text: &str) -> Vec<Quoted> {
     let paragraphs = paragraphs(text);
     let mut found = Vec::new();
-    let mut open: Option<usize> = None;
+    // The opening mark: where it is and how many bytes it takes.
+    let mut open: Option<(usize, usize)> = None;
     let mut skip_reopening = false;
     for (k, &(start, end)) in paragraphs.iter().enumerate() {
-        for (offset, c) in text[start..end].char_indices() {
+        let mut chars = text[start..end].char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
             let at = start + offset;
+            let mark = match (c, chars.peek().map(|&(_, next)| next)) {
+                // Typewriter doubles: ``quoted'' and ''quoted'' (old wire and NYT copy).
+                ('`', Some('`')) => Some((Mark::Opens, 2)),
+                ('\'', Some('\'')) => Some((Mark::Either, 2)),
+                ('"', _) => Some((Mark::Either, 1)),
+                (c, _) if opens(c) => Some((Mark::Opens, c.len_utf8())),
+                (c, _) if closes(c) => Some((Mark::Closes, c.len_utf8())),
+                _ => None,
+            };
+            let Some((mark, len)) = mark else { continue };
+            if len == 2 {
+                chars.next();
+            }
             if skip_reopening {
                 skip_reopening = false;
-                if opens(c) || c == '"' {
+                if mark != Mark::Closes {
                     continue;
                 }
             }
-            if opens(c) {
-                open = Some(at);
-            } else if closes(c) || c == '"' {
-                match open.take() {
-                    Some(o) => push(text, &mut found, o, Some(at), at),
-                    None if c == '"' => open = Some(at),
-                    None => {}
+            match (mark, open) {
+                (Mark::Opens, _) => open = Some((at, len)),
+                (Mark::Closes | Mark::Either, Some((o, olen))) => {
+                    push(text, &mut found, (o, olen), Some((at, len)), at);
+                    open = None;
                 }
+                (Mark::Either, None) => open = Some((at, len)),
+                (Mark::Closes, None) => {}
             }
         }
-        if let Some(o) = open {
-            let reopened = paragraphs
-                .get(k + 1)
-                .is_some_and(|&(s, e)| text[s..e].starts_with(|c: char| opens(c) || c == '"'));
+        if let Some((o, olen)) = open {
+            let reopened = paragraphs.get(k + 1).is_some_and(|&(s, e)| {
+                let next = &text[s..e];
+                next.starts_with(|c: char| opens(c) || c == '"') || next.starts_with("''") || next.starts_with("``")
+            });
             if reopened {
                 skip_reopening = true;
             } else {
-                push(text, &mut found, o, None, end);
+                push(text, &mut found, (o, olen), None, end);
                 open = None;
             }
         }
@@ -66,8 +84,22 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
     found
 }
 
-fn push(text: &str, found: &mut Vec<Quoted>, open: usize, close: Option<usize>, content_end: usize) {
-    let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Opens,
+    Closes,
+    /// A straight mark: closes an open quote, else opens one.
+    Either,
+}
+
+/// Records a quotation from its opening mark (offset, length) and closing mark, if any.
+fn push(
+    text: &str,
+    found: &mut Vec<Quoted>,
+    (open, mark_len): (usize, usize),
+    close: Option<(usize, usize)>,
+    content_end: usize,
+) {
     let inner = &text[open + mark_len..content_end];
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
@@ -75,9 +107,11 @@ fn push(text: &str, found: &mut Vec<Quoted>, open: usize, close: Option<usize>, 
         return;
     }
     let start = open + mark_len + lead;
+    let end = close.map_or(content_end, |(at, len)| at + len);
     found.push(Quoted {
         open,
-        close,
+        close: close.map(|(at, _)| at),
+        end,
         content: Span::new(start, start + trimmed.len()),
     });
 }
@@ -126,6 +160,12 @@ mod tests {
     fn pairs_straight_curly_and_guillemet_marks() {
         let text = "He said \"we will win\" and “they will lose” and «maybe».";
         assert_eq!(contents(text), ["we will win", "they will lose", "maybe"]);
+    }
+
+    #[test]
+    fn typewriter_double_marks_pair_up() {
+        let text = "''You don't have to pay,'' Mr. McKinley said. ``Do what you can.''";
+        assert_eq!(contents(text), ["You don't have to pay,", "Do what you can."]);
     }
 
     #[test]

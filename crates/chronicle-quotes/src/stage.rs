@@ -38,7 +38,10 @@ impl Stage for QuoteStage {
             .iter()
             .map(|s| {
                 let range = s.tokens.start as usize..s.tokens.end as usize;
-                self.cues.find(&words.lower[range.clone()], range.start)
+                let mut cues = self.cues.find(&words.lower[range.clone()], range.start);
+                // "United States" is no cue: a capital inside a sentence marks a name.
+                cues.retain(|c| c.first == range.start || !words.text(c.first).starts_with(char::is_uppercase));
+                cues
             })
             .collect();
         let quotes = Attributor::new(words, cues).run(&find_quoted(doc.text()));

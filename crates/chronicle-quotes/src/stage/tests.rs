@@ -118,18 +118,16 @@ fn subject_before_cue_after_a_quote() {
 }
 
 #[test]
-fn cue_before_a_quote_and_weak_cues() {
+fn a_quoted_phrase_inside_reported_speech_is_mixed() {
     let mut doc = document("An official described the tone of the call as \"serious and substantial\".");
     run(&mut doc);
-    assert_eq!(
-        quotes(&doc),
-        [(
-            QuoteKind::Direct,
-            "serious and substantial",
-            Some("described"),
-            Some("An official")
-        )]
+    let expected = (
+        QuoteKind::Mixed,
+        "the tone of the call as \"serious and substantial\"",
+        Some("described"),
+        Some("An official"),
     );
+    assert_eq!(quotes(&doc), [expected]);
 }
 
 #[test]
@@ -227,4 +225,42 @@ fn speakers_take_actor_and_canonical_from_mentions() {
     let speaker = doc.quotes[0].speaker.as_ref().unwrap();
     assert_eq!(speaker.actor.as_deref(), Some("RUSGOV"));
     assert_eq!(speaker.canonical.as_deref(), Some("Yuri Ushakov"));
+}
+
+#[test]
+fn a_quotation_split_by_its_attribution_is_one_quote() {
+    let mut doc = document("“Here comes the minister,” she said, smiling. “The talks are over.”");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].1,
+        "Here comes the minister,” she said, smiling. “The talks are over."
+    );
+    assert_eq!(got[0].3, Some("she"));
+}
+
+#[test]
+fn capitalised_words_inside_a_sentence_are_no_cues() {
+    let mut doc = document("He said the United States \"will respond in kind to every provocation\".");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, Some("said"));
+    assert_eq!(got[0].3, Some("He"));
+}
+
+#[test]
+fn a_quotation_after_a_comma_is_direct() {
+    let mut doc = document("The minister told reporters, \"We will not back down.\"");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Direct,
+            "We will not back down.",
+            Some("told"),
+            Some("The minister")
+        )]
+    );
 }
