@@ -101,6 +101,18 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
                         None => Ok(()),
                     }
                 }
+                Outcome::Failed(failure) => {
+                    rejected += 1;
+                    let article = &failure.article;
+                    progress.println(&format!(
+                        "chronicle: could not code {} (id {:?}): internal error: {} — please report this",
+                        article.origin, article.meta.id, failure.message
+                    ));
+                    match rejects.as_mut() {
+                        Some(file) => file.keep_article(article),
+                        None => Ok(()),
+                    }
+                }
                 Outcome::Skipped(_) => Ok(()),
             };
             match step {

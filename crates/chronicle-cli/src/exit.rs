@@ -6,7 +6,8 @@ Exit codes:
   0  every input was read and coded
   1  an error stopped the run (unreadable output, bad data file, …)
   2  the command line was wrong
-  3  some inputs were rejected (each one named on stderr); the others were coded";
+  3  some inputs were rejected or could not be coded (each one named on stderr);
+     the others were coded";
 
 /// How a command that ran to its end went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

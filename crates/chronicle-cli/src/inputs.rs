@@ -5,7 +5,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
-use chronicle::read::{Inputs, ReadOptions, Reject};
+use chronicle::read::{Article, Inputs, ReadOptions, Reject};
 
 #[derive(clap::Args)]
 pub struct InputArgs {
@@ -77,6 +77,20 @@ impl RejectsFile {
                 Ok(())
             })
             .with_context(|| format!("cannot write rejects file {}", self.path.display()))
+    }
+
+    /// Keeps an article that was read but could not be coded, as a JSON line that
+    /// `chronicle code` reads back.
+    pub fn keep_article(&mut self, article: &Article) -> anyhow::Result<()> {
+        let line = serde_json::json!({
+            "id": article.meta.id,
+            "date": article.meta.date_text,
+            "text": article.text,
+            "source": article.meta.source,
+            "title": article.meta.title,
+            "url": article.meta.url,
+        });
+        writeln!(self.out, "{line}").with_context(|| format!("cannot write rejects file {}", self.path.display()))
     }
 
     pub fn finish(mut self) -> anyhow::Result<()> {

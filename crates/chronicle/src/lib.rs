@@ -17,4 +17,4 @@ pub use chronicle_read as read;
 pub use chronicle_record as record;
 
 pub use pipeline::{Pipeline, PipelineError};
-pub use stream::{code_stream, Outcome, StreamOptions};
+pub use stream::{code_stream, Failure, Outcome, StreamOptions};
