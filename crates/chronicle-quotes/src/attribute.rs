@@ -31,6 +31,69 @@ const PARTICIPLES: &[&str] = &[
     "emphasizing",
 ];
 
+/// Speech verbs that take a bare clause ("said he would").
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "stressed",
+    "warned",
+    "noted",
+    "insisted",
+    "argued",
+    "claimed",
+    "believes",
+    "thinks",
+    "acknowledged",
+    "admitted",
+    "predicted",
+    "suggested",
+    "announced",
+    "declared",
+    "wrote",
+    "writes",
+];
+/// Short phrases that may stand between a speech verb and its clause.
+const LEAD_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "late",
+    "early",
+    "earlier",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "night",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "conference",
+    "news",
+    "briefing",
+    "morning",
+    "evening",
+    ",",
+];
+/// Words that open a clause: pronouns and determiners.
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "this", "there", "his", "her", "their", "its",
+    "our", "no", "some", "many", "most", "all", "both", "only",
+];
+
 /// A quote being built, with the cue that introduced it (to keep cues from serving twice).
 struct Found {
     quote: Quote,
@@ -295,7 +358,7 @@ impl<'a> Attributor<'a> {
                     None if self.ends_sentence(cue, &range, end) => {
                         range.start..self.comma_before(cue.first, &range)?
                     }
-                    None => return None,
+                    None => self.clause_after(cue, end)?..end,
                 }
             }
         };
@@ -314,6 +377,44 @@ impl<'a> Attributor<'a> {
             quote,
             cue: Some(cue.first),
         })
+    }
+
+    /// Where a complement clause without "that" starts after a speech verb: the parse's
+    /// clausal complement when there is one, else the first word that can open a clause
+    /// ("said *he* would", "says *the* plan failed") after at most a short time or place
+    /// phrase ("said on Monday the talks …").
+    fn clause_after(&self, cue: &Cue, end: usize) -> Option<usize> {
+        if !SAYING.contains(&self.words.lower[cue.first].as_str()) {
+            return None;
+        }
+        let doc = self.words.doc;
+        if doc.has(chronicle_doc::Layers::PARSE) {
+            let clause = (cue.end..end).find(|&i| {
+                doc.tokens[i].head == Some(cue.first as u32)
+                    && matches!(doc.tokens[i].deprel, Some("ccomp" | "parataxis"))
+            })?;
+            let first = (cue.end..=clause).find(|&i| {
+                let mut head = Some(i as u32);
+                // the first token whose chain of heads reaches the clause
+                for _ in 0..8 {
+                    match head {
+                        Some(h) if h as usize == clause => return true,
+                        Some(h) => head = doc.tokens[h as usize].head,
+                        None => return false,
+                    }
+                }
+                false
+            })?;
+            return (end - first >= 3).then_some(first);
+        }
+        let mut start = cue.end;
+        while start < end && start - cue.end < 5 && LEAD_WORDS.contains(&self.words.lower[start].as_str()) {
+            start += 1;
+        }
+        let word = self.words.text(start.min(end.saturating_sub(1)));
+        let opens_clause = CLAUSE_OPENERS.contains(&self.words.lower[start.min(end - 1)].as_str())
+            || word.starts_with(char::is_uppercase);
+        (start < end && end - start >= 4 && opens_clause).then_some(start)
     }
 
     /// Whether the cue closes its sentence: "…, officials said." or "…, said a spokesman."

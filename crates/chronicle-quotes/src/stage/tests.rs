@@ -264,3 +264,18 @@ fn a_quotation_after_a_comma_is_direct() {
         )]
     );
 }
+
+#[test]
+fn a_bare_clause_after_a_speech_verb_is_reported_speech() {
+    let mut doc = document("Palmieri said on Friday the candidate will address the comments in Florida.");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Indirect,
+            "the candidate will address the comments in Florida",
+            Some("said"),
+            Some("Palmieri")
+        )]
+    );
+}
