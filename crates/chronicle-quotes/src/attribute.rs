@@ -407,14 +407,18 @@ impl<'a> Attributor<'a> {
             })?;
             return (end - first >= 3).then_some(first);
         }
-        let mut start = cue.end;
-        while start < end && start - cue.end < 5 && LEAD_WORDS.contains(&self.words.lower[start].as_str()) {
-            start += 1;
+        let mut in_phrase = false; // inside "on Friday", "in a statement"
+        for start in cue.end..end.min(cue.end + 6) {
+            let word = self.words.lower[start].as_str();
+            let article = matches!(word, "the" | "a" | "an");
+            if LEAD_WORDS.contains(&word) && (!article || in_phrase) {
+                in_phrase = matches!(word, "on" | "in" | "at") || (in_phrase && article);
+                continue;
+            }
+            let opens = CLAUSE_OPENERS.contains(&word) || self.words.text(start).starts_with(char::is_uppercase);
+            return (opens && end - start >= 4).then_some(start);
         }
-        let word = self.words.text(start.min(end.saturating_sub(1)));
-        let opens_clause = CLAUSE_OPENERS.contains(&self.words.lower[start.min(end - 1)].as_str())
-            || word.starts_with(char::is_uppercase);
-        (start < end && end - start >= 4 && opens_clause).then_some(start)
+        None
     }
 
     /// Whether the cue closes its sentence: "…, officials said." or "…, said a spokesman."
