@@ -108,7 +108,9 @@ impl Inputs {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let format = Format::from_name(&name);
-        if !named && (format.is_none() || is_readme(&name)) {
+        // In a folder only regular files are read: a FIFO or device there would block or
+        // never end. A path the user names is read whatever it is (`<(zcat …)` is a FIFO).
+        if !named && (format.is_none() || is_readme(&name) || !metadata.is_file()) {
             return None;
         }
         let file = match File::open(&path) {

@@ -225,6 +225,29 @@ fn missing_paths_and_junk_files_are_rejected() {
 }
 
 #[test]
+fn a_symlink_loop_is_rejected_and_a_fifo_in_a_folder_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let looped = dir.path().join("loop.txt");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    file(dir.path(), "ok.txt", WIRE.as_bytes());
+    let (articles, rejects) = read(&[dir.path()]);
+    assert_eq!(articles.len(), 1, "the readable article is read");
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert_eq!(rejects[0].reason, RejectReason::Unreadable);
+    assert!(rejects[0].origin.file.ends_with("loop.txt"), "{}", rejects[0]);
+    assert!(
+        made || !fifo.exists(),
+        "mkfifo is optional; when present the FIFO must not block the walk"
+    );
+}
+
+#[test]
 fn format_is_chosen_by_name_then_content() {
     assert_eq!(Format::from_name("a.jsonl.gz"), Some(Format::JsonLines));
     assert_eq!(Format::from_name("A.TXT"), Some(Format::Wire));
