@@ -38,7 +38,10 @@ impl Pipeline {
 
     /// Chronicle's English pipeline with its built-in data and models.
     pub fn english() -> Result<Pipeline, PipelineError> {
-        Pipeline::new(Vec::new())
+        Pipeline::new(vec![
+            Box::new(chronicle_text::TextStage::new()?),
+            Box::new(chronicle_quotes::QuoteStage::new()?),
+        ])
     }
 
     /// The stage names, in order.
