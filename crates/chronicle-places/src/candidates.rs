@@ -1,0 +1,307 @@
+//! Finding place mentions and their gazetteer candidates.
+//!
+//! Two sources: `place` entities from NER when that layer exists, and a scanner over the
+//! tokens that matches capitalized word sequences against the gazetteer (longest match). The
+//! scanner is the only finder when there are no entities; with entities it is a recall
+//! backstop limited to cue positions (`in`, `at`, `near`, `from` …) and datelines, where a
+//! capitalized name is very likely a place.
+
+use chronicle_doc::{Document, EntityKind, Layers, Span};
+
+use crate::gazetteer::{fold_key, Feature, Gazetteer, Hit};
+use crate::words::{COMMON, CONNECTORS, CUES, DIRECTIONS, NEVER, ORG_WORDS, SAYS, STREET_WORDS, UNIT_WORDS};
+
+/// A place mention with the gazetteer entries it may refer to.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub span: Span,
+    /// The folded name, so equal names in one article resolve alike.
+    pub key: String,
+    pub hits: Vec<Hit>,
+    /// Index of the mention right after `X, ` that narrows this one (`Paris, Texas`).
+    pub qualifier: Option<usize>,
+    /// The article's dateline (`GENEVA, Dec 31 (Reuters) -`).
+    pub dateline: bool,
+    /// `X County`: the county is not in the gazetteer; resolve within the article's state.
+    pub unit: bool,
+}
+
+pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
+    let text = doc.text();
+    let use_entities = doc.has(Layers::ENTITIES);
+    let mut out = Vec::new();
+    let mut key = String::new();
+    if use_entities {
+        for e in &doc.entities {
+            let surface = &text[e.span.range()];
+            let surface = surface
+                .strip_suffix("'s")
+                .or_else(|| surface.strip_suffix("’s"))
+                .unwrap_or(surface);
+            fold_key(surface, &mut key);
+            let hits: Vec<Hit> = gaz.lookup_folded(&key).filter(|h| !h.qualifier_only).collect();
+            let keep = match e.kind {
+                EntityKind::Place => !hits.is_empty(),
+                // Metonyms: `Washington said`, `Moscow rejected` name a place as an actor.
+                EntityKind::Organization => hits.iter().any(|h| {
+                    let x = gaz.entry(h.entry);
+                    h.primary && (x.feature == Feature::Country || x.population >= 1_000_000)
+                }),
+                _ => false,
+            };
+            if keep {
+                out.push(Candidate {
+                    span: Span::new(e.span.start as usize, e.span.start as usize + surface.len()),
+                    key: key.clone(),
+                    hits,
+                    qualifier: None,
+                    dateline: false,
+                    unit: false,
+                });
+            }
+        }
+    }
+    let scanned = scan(doc, gaz, use_entities);
+    for c in scanned {
+        if !out.iter().any(|o| o.span.overlaps(c.span)) {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.span);
+    link_qualifiers(doc, &mut out);
+    out
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `d'Ivoire` in `Côte d'Ivoire`, `d'Or` in `Val d'Or`: an elided article before a capital.
+fn elided_cap(s: &str) -> bool {
+    ["d'", "d’", "l'", "l’"]
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(is_cap))
+}
+
+fn is_word(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Marks `X, Y` pairs where Y is a state or country that narrows X.
+fn link_qualifiers(doc: &Document, cands: &mut [Candidate]) {
+    let text = doc.text();
+    for i in 0..cands.len().saturating_sub(1) {
+        let between = &text[cands[i].span.end as usize..cands[i + 1].span.start as usize];
+        if between.trim() == "," {
+            cands[i].qualifier = Some(i + 1);
+        }
+    }
+}
+
+/// The token scanner. With `backstop`, only cue-preceded names and datelines are kept.
+fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let word = |i: usize| &text[toks[i].span.range()];
+    // Sentence-initial token flags: the first word of each sentence, skipping quotes.
+    let mut initial = vec![false; toks.len()];
+    for s in &doc.sentences {
+        let mut i = s.tokens.start as usize;
+        while i < s.tokens.end as usize && !is_word(word(i)) {
+            i += 1;
+        }
+        if i < toks.len() {
+            initial[i] = true;
+        }
+    }
+    if doc.sentences.is_empty() && !toks.is_empty() {
+        initial[0] = true;
+    }
+    // Surnames: the last word of a capitalized pair that is not a place (`Roger Moore`), so a
+    // later bare `Moore` is the person, not Moore, Oklahoma.
+    let mut surnames: Vec<String> = Vec::new();
+    let mut key = String::new();
+    for i in 1..toks.len() {
+        let (a, b) = (word(i - 1), word(i));
+        let a_lower = a.to_lowercase();
+        if is_cap(a)
+            && is_cap(b)
+            && is_word(a)
+            && is_word(b)
+            && b.chars().skip(1).any(char::is_lowercase)
+            && !(initial[i - 1] && COMMON.contains(&a_lower.as_str()))
+            && !DIRECTIONS.contains(&a_lower.as_str())
+            && (i + 1 >= toks.len() || !is_cap(word(i + 1)))
+        {
+            fold_key(
+                &text[toks[i - 1].span.start as usize..toks[i].span.end as usize],
+                &mut key,
+            );
+            if gaz.lookup_folded(&key).next().is_none() {
+                fold_key(b, &mut key);
+                surnames.push(key.clone());
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut lower = String::new();
+    // The first token after the last accepted mention: mentions never overlap.
+    let mut next_free = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let w = word(i);
+        if !is_cap(w) {
+            i += 1;
+            continue;
+        }
+        // Longest gazetteer name starting at token i, ending on a capitalized word.
+        let mut best: Option<(usize, Vec<Hit>)> = None;
+        let mut j = i;
+        while j < toks.len() && j < i + gaz.max_words() + 2 {
+            let wj = word(j);
+            let joins =
+                j == i || is_cap(wj) || CONNECTORS.contains(&wj) || matches!(wj, "-" | "'s" | "’s") || elided_cap(wj);
+            if !joins {
+                break;
+            }
+            fold_key(&text[toks[i].span.start as usize..toks[j].span.end as usize], &mut key);
+            if is_cap(wj) || elided_cap(wj) {
+                let hits: Vec<Hit> = gaz.lookup_folded(&key).collect();
+                if !hits.is_empty() {
+                    best = Some((j, hits));
+                }
+            }
+            if !gaz.has_longer(&key) {
+                break;
+            }
+            j += 1;
+        }
+        // `Henry County`, `Rapides Parish`: a US county the gazetteer does not list is still a
+        // place; it resolves to the state the article names, if any (see `rank`).
+        let county = || {
+            let next = (i + 1 < toks.len()).then(|| word(i + 1));
+            (i >= next_free && !initial[i] && next.is_some_and(|n| n == "County" || n == "Parish"))
+                .then(|| (i, Vec::new()))
+        };
+        let Some((end, hits)) = best.or_else(county) else {
+            i += 1;
+            continue;
+        };
+        // A direction before the name joins the mention (`South Darfur`, `North Texas`).
+        let start_tok = i;
+        if i > next_free
+            && is_cap(word(i - 1))
+            && DIRECTIONS.contains(&word(i - 1).to_lowercase().as_str())
+            && !(i > 1 && is_cap(word(i - 2)) && is_word(word(i - 2)) && !initial[i - 2])
+        {
+            i -= 1;
+        }
+        let mut end = end;
+        let unit = (end + 1 < toks.len())
+            .then(|| word(end + 1))
+            .is_some_and(|n| UNIT_WORDS.contains(&n));
+        if unit {
+            end += 1;
+        }
+        let street = (end + 1 < toks.len())
+            .then(|| word(end + 1))
+            .is_some_and(|n| STREET_WORDS.contains(&n));
+        let span = Span::new(toks[i].span.start as usize, toks[end].span.end as usize);
+        let surface = &text[span.range()];
+        fold_key(surface, &mut key);
+        lower.clear();
+        lower.push_str(&surface.to_lowercase());
+        let single = end == i;
+        let prev = (i > 0).then(|| word(i - 1));
+        let next = (end + 1 < toks.len()).then(|| word(end + 1));
+        let first_of_doc = i == 0 || (i <= 2 && (0..i).all(|k| !is_word(word(k))));
+        let dateline = first_of_doc && next.is_some_and(|n| n == "," || n == "(" || n == "-" || n == "—" || n == "–");
+        let all_caps = surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
+        let big = unit
+            || hits.iter().any(|h| {
+                let e = gaz.entry(h.entry);
+                !h.qualifier_only
+                    && matches!(
+                        e.feature,
+                        Feature::Country | Feature::Admin1 | Feature::Continent | Feature::Region
+                    )
+            });
+        let only_qualifier = !hits.is_empty() && hits.iter().all(|h| h.qualifier_only);
+        let after_comma_place = prev == Some(",")
+            && out.last().is_some_and(|c| {
+                text.get(c.span.end as usize..span.start as usize)
+                    .is_some_and(|b| b.trim() == ",")
+            });
+        let prev_lower = prev.map(str::to_lowercase).unwrap_or_default();
+        let prev_cap_name = prev.is_some_and(|p| is_cap(p) && is_word(p))
+            // `The UK`, `In Paris`: a capitalized function word is no part of a name.
+            && !COMMON.contains(&prev_lower.as_str())
+            && !DIRECTIONS.contains(&prev_lower.as_str());
+        let next_cap = next.is_some_and(|n| is_cap(n) && is_word(n));
+        let cue = CUES.contains(&prev_lower.as_str());
+        // An all-caps name opening a sentence and followed by `,`, `(` or a dash: a dateline.
+        // Mid-text datelines of local papers: `2009 NEWARK -- After …`, `BEIRUT: The body …`.
+        let dateline = dateline
+            || (all_caps && initial[i] && next.is_some_and(|n| matches!(n, "," | "(" | "-" | "—" | "–" | ":")))
+            || (all_caps && surface.len() >= 4 && next.is_some_and(|n| matches!(n, "-" | "—" | "–" | ":")));
+        let qualifier_slot = prev == Some(",") && i >= 2 && is_cap(word(i - 2));
+        let says = next.is_some_and(|n| SAYS.contains(&n));
+        let mut ok = true;
+        if only_qualifier && !qualifier_slot {
+            ok = false;
+        }
+        if (single || end == start_tok) && NEVER.contains(&lower.as_str()) {
+            ok = false;
+        }
+        if single && initial[i] && COMMON.contains(&lower.as_str()) {
+            ok = false;
+        }
+        // All-caps words are headlines, acronyms or datelines: only datelines, short country
+        // codes (`US`, `UK`) and state codes after `Town, ` count.
+        let short_code = big && surface.len() <= 4;
+        if all_caps && !(dateline || short_code || only_qualifier) {
+            ok = false;
+        }
+        // Part of a longer name: `George Washington`, `Mr. Lincoln`.
+        if prev_cap_name && !after_comma_place && !cue {
+            ok = false;
+        }
+        // `Austin Powers`, `David Cameron`; but `Alexandria Police` and `Paris High School`
+        // are places inside names.
+        if next_cap && single && !big && !qualifier_slot && !next.is_some_and(|n| ORG_WORDS.contains(&n)) {
+            ok = false;
+        }
+        if single && !big && !cue && (says || surnames.contains(&key)) {
+            ok = false;
+        }
+        // `US$460 million`, `A$20`: a currency, not the country.
+        let currency = next == Some("$") && toks[end + 1].span.start == toks[end].span.end;
+        if currency || (street && !big) {
+            ok = false;
+        }
+        if backstop && !(cue || dateline) {
+            ok = false;
+        }
+        let after_comma_place = after_comma_place || qualifier_slot;
+        if ok {
+            let hits = if after_comma_place {
+                hits
+            } else {
+                hits.into_iter().filter(|h| !h.qualifier_only).collect()
+            };
+            out.push(Candidate {
+                span,
+                key: key.clone(),
+                hits,
+                qualifier: None,
+                dateline,
+                unit,
+            });
+            i = end + 1;
+            next_free = i;
+        } else {
+            i = start_tok + 1;
+        }
+    }
+    out
+}

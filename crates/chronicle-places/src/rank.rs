@@ -1,0 +1,194 @@
+//! Choosing one gazetteer entry per mention.
+//!
+//! A bare name prefers the larger, better-known place: continents and countries over states,
+//! states over cities, big cities over small ones (population). The article then shifts the
+//! choice: a place in a country (or US state) the article's other places are in gets a bonus,
+//! as does one in the dateline's country, and `Paris, Texas` keeps only the candidates inside
+//! the qualifier. Two passes: the first picks by prior alone and collects the article's
+//! countries and states; the second re-scores with them.
+
+use std::collections::HashMap;
+
+use crate::candidates::Candidate;
+use crate::gazetteer::{Entry, Feature, Gazetteer, Hit};
+
+/// What the rest of the article says about where it is.
+#[derive(Default)]
+struct Context<'a> {
+    /// Country code -> (weight, key of each mention that voted), so a name does not vote for itself.
+    countries: HashMap<&'a str, Vec<(&'a str, f64)>>,
+    /// (country, admin1) of mentioned states -> voting mention keys.
+    states: HashMap<(&'a str, &'a str), Vec<&'a str>>,
+    dateline: Option<&'a str>,
+    /// Gazetteer ids of the states named, in order of first mention.
+    state_ids: Vec<u32>,
+}
+
+impl Context<'_> {
+    fn country_votes(&self, country: &str, own_key: &str) -> f64 {
+        self.countries
+            .get(country)
+            .map(|v| v.iter().filter(|(k, _)| *k != own_key).map(|(_, w)| w).sum())
+            .unwrap_or(0.0)
+    }
+
+    fn state_voted(&self, country: &str, admin1: &str, own_key: &str) -> bool {
+        self.states
+            .get(&(country, admin1))
+            .is_some_and(|v| v.iter().any(|k| *k != own_key))
+    }
+}
+
+/// How likely an entry is for a bare name, before context.
+fn prior(e: &Entry, hit: Hit) -> f64 {
+    let base = match e.feature {
+        Feature::Continent => 9.0,
+        Feature::Country => 8.5,
+        Feature::Region => 7.5,
+        Feature::Admin1 if e.minor => 6.5,
+        Feature::Admin1 => 7.0,
+        Feature::City => (e.population.max(1000) as f64).log10(),
+    };
+    // Alternate names are often other languages' forms or old names that happen to collide.
+    base - if hit.primary { 0.0 } else { 0.7 } + if e.capital { 1.5 } else { 0.0 }
+}
+
+fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context) -> f64 {
+    let mut s = prior(e, hit);
+    if !e.country.is_empty() {
+        let votes = ctx.country_votes(&e.country, key);
+        if votes > 0.0 {
+            // A keshvar division gets less, so `Niger` and `Mali` stay countries in an article
+            // about Nigeria or Guinea.
+            s += if e.minor {
+                1.0
+            } else {
+                2.5 + (votes - 1.0).clamp(0.0, 2.0) * 0.5
+            };
+        }
+        if e.feature == Feature::City && ctx.state_voted(&e.country, &e.admin1, key) {
+            s += 2.0;
+        }
+        if ctx.dateline == Some(&*e.country) {
+            s += 1.5;
+        }
+    }
+    s
+}
+
+/// The chosen entry (index into the gazetteer) for each candidate, `None` when nothing fits.
+pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> {
+    // Qualifiers first: `Paris, Texas` keeps only candidates inside Texas.
+    let allowed: Vec<Vec<Hit>> = cands
+        .iter()
+        .map(|c| {
+            let Some(q) = c.qualifier else { return c.hits.clone() };
+            let inside: Vec<Hit> = c
+                .hits
+                .iter()
+                .copied()
+                .filter(|h| {
+                    let e = gaz.entry(h.entry);
+                    cands[q].hits.iter().any(|qh| {
+                        let qe = gaz.entry(qh.entry);
+                        match qe.feature {
+                            Feature::Country => e.country == qe.country && e.feature != Feature::Country,
+                            Feature::Admin1 => {
+                                e.country == qe.country && e.admin1 == qe.admin1 && e.feature == Feature::City
+                            }
+                            _ => false,
+                        }
+                    })
+                })
+                .collect();
+            if inside.is_empty() {
+                c.hits.clone()
+            } else {
+                inside
+            }
+        })
+        .enumerate()
+        .map(|(i, hits)| {
+            // A qualifier (`Texas` in `Paris, Texas`) is a state or country if it can be one.
+            if !cands.iter().any(|c| c.qualifier == Some(i)) {
+                return hits;
+            }
+            let big: Vec<Hit> = hits
+                .iter()
+                .copied()
+                .filter(|h| matches!(gaz.entry(h.entry).feature, Feature::Admin1 | Feature::Country))
+                .collect();
+            if big.is_empty() {
+                hits
+            } else {
+                big
+            }
+        })
+        .collect();
+    let empty = Context::default();
+    let mut chosen: Vec<Option<u32>> = allowed
+        .iter()
+        .zip(cands)
+        .map(|(hits, c)| best(hits, &c.key, gaz, &empty))
+        .collect();
+    for _ in 0..2 {
+        let mut ctx = Context::default();
+        for (c, pick) in cands.iter().zip(&chosen) {
+            let Some(id) = *pick else { continue };
+            let e = gaz.entry(id);
+            if e.country.is_empty() {
+                continue;
+            }
+            // A named country or state is strong evidence; a city may itself be a wrong guess.
+            let weight = match e.feature {
+                Feature::Country | Feature::Admin1 => 1.0,
+                _ if allowed_len(c) == 1 => 1.0,
+                _ => 0.5,
+            };
+            ctx.countries.entry(&e.country).or_default().push((&c.key, weight));
+            if e.feature == Feature::Admin1 {
+                ctx.states.entry((&e.country, &e.admin1)).or_default().push(&c.key);
+                if !ctx.state_ids.contains(&id) {
+                    ctx.state_ids.push(id);
+                }
+            }
+            if c.dateline {
+                ctx.dateline = Some(&e.country);
+            }
+        }
+        chosen = allowed
+            .iter()
+            .zip(cands)
+            .map(|(hits, c)| {
+                if c.unit {
+                    // `Laurel County`: a same-named town in a state the article names is a fair
+                    // guess, else the state itself; the county is somewhere inside it.
+                    let inside: Vec<Hit> = hits
+                        .iter()
+                        .copied()
+                        .filter(|h| ctx.state_voted(&gaz.entry(h.entry).country, &gaz.entry(h.entry).admin1, ""))
+                        .collect();
+                    if let Some(id) = best(&inside, &c.key, gaz, &ctx) {
+                        return Some(id);
+                    }
+                    if let Some(&state) = ctx.state_ids.first() {
+                        return Some(state);
+                    }
+                }
+                best(hits, &c.key, gaz, &ctx)
+            })
+            .collect();
+    }
+    chosen
+}
+
+fn allowed_len(c: &Candidate) -> usize {
+    c.hits.len()
+}
+
+fn best(hits: &[Hit], key: &str, gaz: &Gazetteer, ctx: &Context) -> Option<u32> {
+    hits.iter()
+        .map(|&h| (score(gaz.entry(h.entry), h, key, ctx), h.entry))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, id)| id)
+}

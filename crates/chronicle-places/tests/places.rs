@@ -1,0 +1,198 @@
+//! End-to-end checks of the places and tone stages on hand-built documents (the crate's tiny
+//! tokenizer supplies tokens and sentences; entities are set by hand where a test needs NER).
+
+use chronicle_doc::{Date, Document, Entity, EntityKind, Layers, Meta, Span, Stage, Upos};
+use chronicle_places::{place_for_span, simple, PlaceStage, ToneStage};
+
+fn doc(text: &str) -> Document {
+    let meta = Meta {
+        id: "t".into(),
+        date: Date::from_ymd_opt(2021, 12, 31).unwrap(),
+        date_text: "2021-12-31".into(),
+        source: None,
+        title: None,
+        url: None,
+    };
+    let mut d = Document::new(meta, text.into());
+    simple::tokenize(&mut d);
+    d
+}
+
+fn places(text: &str) -> Vec<(String, String, Option<String>)> {
+    let stage = PlaceStage::new().expect("gazetteer loads");
+    let mut d = doc(text);
+    stage.run(&mut d);
+    assert!(d.has(Layers::PLACES));
+    d.places
+        .iter()
+        .map(|p| (d.slice(p.span).to_string(), p.name.clone(), p.country.clone()))
+        .collect()
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).expect("needle in text");
+    Span::new(start, start + needle.len())
+}
+
+#[test]
+fn stage_declares_its_layers() {
+    let stage = PlaceStage::new().unwrap();
+    assert_eq!(stage.name(), "places");
+    assert_eq!(stage.requires(), Layers::TOKENS | Layers::SENTENCES);
+    assert_eq!(stage.assigns(), Layers::PLACES);
+    let tone = ToneStage::new().unwrap();
+    assert_eq!(tone.name(), "tone");
+    assert_eq!(tone.requires(), Layers::TOKENS);
+    assert_eq!(tone.assigns(), Layers::TONE);
+}
+
+#[test]
+fn geneva_is_in_switzerland() {
+    let text = "GENEVA, Dec 31 (Reuters) - Talks will be held in Geneva on January 10.";
+    let stage = PlaceStage::new().unwrap();
+    let mut d = doc(text);
+    stage.run(&mut d);
+    assert_eq!(d.places.len(), 2, "{:?}", d.places);
+    for p in &d.places {
+        assert_eq!(p.name, "Geneva");
+        assert_eq!(p.country.as_deref(), Some("CH"));
+        assert_eq!(p.feature.as_deref(), Some("city"));
+        assert_eq!(p.geonameid, Some(2660646));
+        assert!((p.lat.unwrap() - 46.2).abs() < 0.05 && (p.lon.unwrap() - 6.15).abs() < 0.05);
+    }
+    assert_eq!(d.slice(d.places[0].span), "GENEVA", "the dateline counts");
+}
+
+#[test]
+fn kiev_and_kyiv_are_the_ukrainian_capital() {
+    for name in ["Kiev", "Kyiv"] {
+        let got = places(&format!("Officials met in {name} on Monday."));
+        assert_eq!(got, [(name.to_string(), "Kyiv".to_string(), Some("UA".to_string()))]);
+    }
+}
+
+#[test]
+fn paris_texas_is_in_the_united_states() {
+    let got = places("The fair opened in Paris, Texas, on Friday.");
+    assert_eq!(got[0].0, "Paris");
+    assert_eq!(got[0].2.as_deref(), Some("US"));
+    assert_eq!(got[1], ("Texas".into(), "Texas".into(), Some("US".into())));
+    // AP abbreviations qualify too, and alone they are no place.
+    let got = places("He was born in Paris, Tex. and moved to Paris later.");
+    assert_eq!(got[0].2.as_deref(), Some("US"));
+    assert_eq!(got[2].2.as_deref(), Some("US"), "the article is in Texas now: {got:?}");
+    assert!(places("Ms. Smith said Miss Jones would come.").is_empty());
+}
+
+#[test]
+fn other_places_in_the_article_pull_a_name_to_their_country() {
+    let alone = places("The fire in Alexandria was put out.");
+    assert_eq!(alone[0].2.as_deref(), Some("EG"), "the big Alexandria wins alone");
+    let local = places("The fire in Alexandria was put out. Louisiana officials praised the crews.");
+    assert_eq!(local[0].2.as_deref(), Some("US"), "{local:?}");
+    assert_eq!(local[1].1, "Louisiana");
+}
+
+#[test]
+fn countries_continents_and_regions() {
+    let got = places("Troops left Europe for the Middle East, and the U.S. said Georgia was calm.");
+    let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(names, ["Europe", "Middle East", "United States", "Georgia"], "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("US"));
+    assert_eq!(got[3].2.as_deref(), Some("US"), "the state, next to the U.S.");
+}
+
+#[test]
+fn person_names_are_not_places() {
+    assert!(places("David Cameron met Roger Moore. Moore said nothing.").is_empty());
+    assert!(places("George Washington crossed the river.").is_empty());
+}
+
+#[test]
+fn ner_entities_are_resolved_and_the_scanner_is_only_a_backstop() {
+    let text = "Moscow rejected the plan, officials near Kharkiv said. Lincoln visited too.";
+    let mut d = doc(text);
+    d.entities = vec![
+        Entity {
+            span: span_of(text, "Moscow"),
+            kind: EntityKind::Organization,
+            actor: Some("RUSGOV".into()),
+            canonical: None,
+            sentence: 0,
+        },
+        Entity {
+            span: span_of(text, "Lincoln"),
+            kind: EntityKind::Person,
+            actor: None,
+            canonical: None,
+            sentence: 1,
+        },
+    ];
+    d.mark_done(Layers::ENTITIES);
+    PlaceStage::new().unwrap().run(&mut d);
+    let got: Vec<(&str, &str)> = d.places.iter().map(|p| (d.slice(p.span), p.name.as_str())).collect();
+    assert_eq!(
+        got,
+        [("Moscow", "Moscow"), ("Kharkiv", "Kharkiv")],
+        "metonym and cue backstop"
+    );
+    let p = place_for_span(&d, span_of(text, "Kharkiv")).unwrap();
+    assert_eq!(p.country.as_deref(), Some("UA"));
+    let wider = Span::new(
+        span_of(text, "near").start as usize,
+        span_of(text, "Kharkiv").end as usize,
+    );
+    assert_eq!(place_for_span(&d, wider).unwrap().name, "Kharkiv");
+    assert!(place_for_span(&d, span_of(text, "Lincoln")).is_none());
+}
+
+#[test]
+fn tone_of_a_sentence_we_wrote() {
+    // 11 words; positive: welcome, peace, agreement; negative: attack, killed; active: attack,
+    // killed; self/group: We.
+    let mut d = doc("We welcome the peace agreement, but the attack killed three people.");
+    let stage = ToneStage::new().unwrap();
+    stage.run(&mut d);
+    let t = d.tone.unwrap();
+    assert_eq!(t.words, 11);
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    assert!(close(t.positive, 300.0 / 11.0), "{t:?}"); // 27.2727…
+    assert!(close(t.negative, 200.0 / 11.0)); // 18.1818…
+    assert!(close(t.tone, 100.0 / 11.0)); // 9.0909…
+    assert!(close(t.polarity, 500.0 / 11.0)); // 45.4545…
+    assert!(close(t.activity, 200.0 / 11.0));
+    assert!(close(t.self_group, 100.0 / 11.0));
+    // With POS tags, activity is the share of VERB tokens (welcome, killed).
+    for (i, tok) in d.tokens.iter_mut().enumerate() {
+        tok.upos = Some(if i == 1 || i == 9 { Upos::Verb } else { Upos::Noun });
+    }
+    assert!(close(stage.tone(&d).activity, 200.0 / 11.0));
+    assert_eq!(stage.tone(&doc("...")).words, 0);
+}
+
+#[test]
+fn malformed_tone_data_names_the_line() {
+    let e = ToneStage::from_data("good\t1.9\nbad\n", "act\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "data/tone/vader_lexicon.tsv:2: word<TAB>valence expected"
+    );
+}
+
+#[test]
+fn worked_example_of_docs_tone_md() {
+    let mut d = doc(
+        "Our negotiators welcomed the ceasefire and said we hope the talks succeed. \
+                     But rebels attacked a convoy near the border, killing two soldiers.",
+    );
+    ToneStage::new().unwrap().run(&mut d);
+    let t = d.tone.unwrap();
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    assert_eq!(t.words, 23);
+    assert!(
+        close(t.positive, 300.0 / 23.0) && close(t.negative, 300.0 / 23.0),
+        "{t:?}"
+    );
+    assert!(close(t.tone, 0.0) && close(t.polarity, 600.0 / 23.0));
+    assert!(close(t.activity, 200.0 / 23.0) && close(t.self_group, 200.0 / 23.0));
+}
