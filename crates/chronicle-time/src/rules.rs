@@ -1,0 +1,205 @@
+//! Rules from `data/time/rules.toml`: macro expansion, validation and compilation.
+//!
+//! All rule patterns are compiled into one `RegexSet` (one pass over the text says which
+//! rules can match at all) plus one `Regex` per rule for the captures; only the rules the
+//! set reports are run, so the common case — a paragraph with no time word — costs one scan.
+
+use std::collections::HashMap;
+
+use chronicle_doc::{DataError, TimeKind};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+
+use crate::lexicon::{line_of, toml_error, Lexicon};
+use crate::normalize::{norm_by_name, NormFn};
+
+pub(crate) const RULES_FILE: &str = "data/time/rules.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    macros: HashMap<String, String>,
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    pattern: String,
+    kind: String,
+    norm: String,
+    #[serde(default)]
+    args: Vec<String>,
+    #[serde(default = "yes")]
+    enabled: bool,
+    /// Whether the match must start on a word boundary (off for rules starting with "$").
+    #[serde(default = "yes")]
+    boundary: bool,
+    example: Example,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The worked example every rule carries; the `rule_examples_hold` test checks it.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(test), allow(dead_code))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Example {
+    pub text: String,
+    pub date: String,
+    pub expect: String,
+    pub value: String,
+}
+
+pub(crate) struct Rule {
+    pub id: String,
+    pub regex: Regex,
+    pub kind: TimeKind,
+    pub norm: NormFn,
+    pub args: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub example: Example,
+}
+
+pub(crate) struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub set: RegexSet,
+}
+
+impl RuleSet {
+    pub(crate) fn parse(src: &str, lex: &Lexicon) -> Result<RuleSet, DataError> {
+        let raw: RawFile = toml::from_str(src).map_err(|e| toml_error(RULES_FILE, src, &e))?;
+        let mut rules = Vec::new();
+        let mut seen = HashMap::new();
+        for r in raw.rule {
+            let line = line_of(src, &format!("id = \"{}\"", r.id)).unwrap_or(0);
+            let err = |m: String| DataError::at_line(RULES_FILE, line, format!("rule `{}`: {m}", r.id));
+            if seen.insert(r.id.clone(), ()).is_some() {
+                return Err(err("duplicate id".into()));
+            }
+            if !r.enabled {
+                continue;
+            }
+            let kind = parse_kind(&r.kind).ok_or_else(|| err(format!("unknown kind `{}`", r.kind)))?;
+            let norm = norm_by_name(&r.norm).ok_or_else(|| err(format!("unknown norm `{}`", r.norm)))?;
+            let body = expand(&r.pattern, &raw.macros, lex, 0).map_err(err)?;
+            // Case-insensitive; a rule starts on an (ASCII) word boundary. Spaces stand for
+            // any whitespace so line breaks inside "Jan.\n10" still match.
+            // Word boundaries are ASCII: a Unicode `\b` stops the lazy DFA at the first
+            // non-ASCII byte and sends the whole search to the slow PikeVM.
+            let body = body.replace(' ', r"\s+").replace(r"\b", r"(?-u:\b)");
+            let start = if r.boundary { r"(?-u:\b)" } else { "" };
+            let full = format!(r"(?i){start}(?:{body})");
+            let regex = Regex::new(&full).map_err(|e| err(format!("bad pattern: {e}")))?;
+            rules.push(Rule {
+                id: r.id,
+                regex,
+                kind,
+                norm,
+                args: r.args,
+                example: r.example,
+            });
+        }
+        // A large lazy-DFA cache keeps the set on the DFA: with the default, case-insensitive
+        // alternations of every rule thrash the cache and the search falls back to the PikeVM.
+        let set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+            .dfa_size_limit(64 << 20)
+            .size_limit(64 << 20)
+            .build()
+            .map_err(|e| DataError::new(RULES_FILE, format!("rule set: {e}")))?;
+        Ok(RuleSet { rules, set })
+    }
+}
+
+fn parse_kind(s: &str) -> Option<TimeKind> {
+    Some(match s {
+        "date" => TimeKind::Date,
+        "time" => TimeKind::Time,
+        "duration" => TimeKind::Duration,
+        "set" => TimeKind::Set,
+        _ => return None,
+    })
+}
+
+/// Replaces `@name` by the named macro (itself expanded) or lexicon table.
+fn expand(pattern: &str, macros: &HashMap<String, String>, lex: &Lexicon, depth: usize) -> Result<String, String> {
+    if depth > 8 {
+        return Err("macros nest too deeply (a cycle?)".into());
+    }
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find('@') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let n = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..n];
+        if let Some(m) = macros.get(name) {
+            out.push_str(&format!("(?:{})", expand(m, macros, lex, depth + 1)?));
+        } else if let Some(m) = lex.macro_regex(name) {
+            out.push_str(&m);
+        } else {
+            return Err(format!("unknown macro `@{name}`"));
+        }
+        rest = &after[n..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::parse("[month]\njanuary = 1\n").unwrap()
+    }
+
+    const EX: &str = r#"example = { text = "x", date = "2022-01-01", expect = "x", value = "x" }"#;
+
+    #[test]
+    fn expands_macros_and_lexicon() {
+        let src = format!(
+            "[macros]\nd = '\\d+'\n[[rule]]\nid = \"a\"\npattern = '(?P<m>@month) (?P<d>@d)'\nkind = \"date\"\nnorm = \"calendar\"\n{EX}\n"
+        );
+        let set = RuleSet::parse(&src, &lex()).unwrap();
+        assert!(set.rules[0].regex.is_match("JANUARY  12"));
+    }
+
+    #[test]
+    fn malformed_rules_name_file_line_and_id() {
+        let bad_macro = format!(
+            "[[rule]]\nid = \"first\"\npattern = 'x'\nkind = \"date\"\nnorm = \"calendar\"\n{EX}\n\n[[rule]]\nid = \"second\"\npattern = '@nosuch'\nkind = \"date\"\nnorm = \"calendar\"\n{EX}\n"
+        );
+        let e = RuleSet::parse(&bad_macro, &lex()).err().unwrap();
+        assert_eq!(e.file, RULES_FILE);
+        assert_eq!(e.line, Some(9));
+        assert!(e.message.contains("second") && e.message.contains("@nosuch"), "{e}");
+
+        let bad_norm = format!("[[rule]]\nid = \"r\"\npattern = 'x'\nkind = \"date\"\nnorm = \"nope\"\n{EX}\n");
+        assert!(RuleSet::parse(&bad_norm, &lex())
+            .err()
+            .unwrap()
+            .message
+            .contains("unknown norm"));
+        let bad_kind = format!("[[rule]]\nid = \"r\"\npattern = 'x'\nkind = \"when\"\nnorm = \"fixed\"\n{EX}\n");
+        assert!(RuleSet::parse(&bad_kind, &lex())
+            .err()
+            .unwrap()
+            .message
+            .contains("unknown kind"));
+        let bad_regex = format!("[[rule]]\nid = \"r\"\npattern = '(x'\nkind = \"date\"\nnorm = \"fixed\"\n{EX}\n");
+        assert!(RuleSet::parse(&bad_regex, &lex())
+            .err()
+            .unwrap()
+            .message
+            .contains("bad pattern"));
+        let e = RuleSet::parse("[[rule]]\nid = 3\n", &lex()).err().unwrap();
+        assert_eq!(e.line, Some(2), "{e}");
+    }
+}
