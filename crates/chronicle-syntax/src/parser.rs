@@ -1,0 +1,225 @@
+//! The dependency parser: greedy arc-hybrid transitions scored by an averaged perceptron,
+//! trained with a dynamic oracle and exploration.
+
+use std::collections::HashMap;
+
+use chronicle_doc::DataError;
+
+use crate::conllu::TreeSentence;
+use crate::format::{self, Kind, Reader, Writer};
+use crate::hash::{finish, hash_str, mix, Rng};
+use crate::intern::intern;
+use crate::parser_features::{features, SentenceKeys};
+use crate::tagger_features::norm_key;
+use crate::transition::{Config, Move};
+use crate::weights::{Perceptron, Weights};
+
+/// After the first epoch, follow the model's wrong move this often (Goldberg & Nivre's p).
+const EXPLORE: f64 = 0.9;
+
+/// A trained parser. Immutable; share it across threads.
+pub struct Parser {
+    pub labels: Vec<&'static str>,
+    label_names: Vec<String>,
+    weights: Weights,
+}
+
+impl std::fmt::Debug for Parser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Parser")
+            .field("labels", &self.labels.len())
+            .field("features", &self.n_features())
+            .finish()
+    }
+}
+
+/// Reusable buffers for one parsing call.
+#[derive(Default)]
+pub struct ParseScratch {
+    chars: Vec<char>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+/// The head (0-based in-sentence index, `None` for the root) and label id of each word.
+pub type Arcs = Vec<(Option<usize>, u16)>;
+
+pub fn tag_key(xpos: &str, upos: &str) -> u64 {
+    finish(mix(hash_str(xpos), hash_str(upos)))
+}
+
+fn sentence_keys(words: &[&str], tags: &[u64], chars: &mut Vec<char>) -> SentenceKeys {
+    let mut word = Vec::with_capacity(words.len() + 1);
+    let mut tag = Vec::with_capacity(words.len() + 1);
+    word.push(0xBEEF_0001);
+    tag.push(0xBEEF_0002);
+    for (w, t) in words.iter().zip(tags) {
+        word.push(norm_key(w, chars));
+        tag.push(*t);
+    }
+    SentenceKeys { word, tag }
+}
+
+/// The best valid move by score.
+fn best_valid(c: &Config, scores: &[f32]) -> Move {
+    let mut best: Option<(f32, Move)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        let m = Move::from_class(i);
+        if c.is_valid(m) && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, m));
+        }
+    }
+    best.expect("a non-terminal configuration always allows a move").1
+}
+
+impl Parser {
+    /// Parses one sentence given its words and tag keys ([`tag_key`] of each word's tags).
+    pub fn parse(&self, words: &[&str], tags: &[u64], scratch: &mut ParseScratch) -> Arcs {
+        let keys = sentence_keys(words, tags, &mut scratch.chars);
+        let mut c = Config::new(words.len());
+        scratch.scores.resize(self.weights.n_classes, 0.0);
+        while !c.is_terminal() {
+            features(&c, &keys, &mut scratch.feats);
+            scratch.scores.fill(0.0);
+            self.weights.score(&scratch.feats, &mut scratch.scores);
+            c.apply(best_valid(&c, &scratch.scores));
+        }
+        (1..=words.len())
+            .map(|d| (c.head[d].checked_sub(1).map(|h| h as usize), c.label[d]))
+            .collect()
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.weights.n_features()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.strs(&self.label_names);
+        self.weights.write(&mut w);
+        format::wrap(Kind::Parser, &w.buf)
+    }
+
+    /// Loads a parser from a model file's bytes; `name` is used in errors.
+    pub fn load(name: &str, bytes: &[u8]) -> Result<Parser, DataError> {
+        let payload = format::unwrap(name, Kind::Parser, bytes)?;
+        let mut r = Reader::new(name, payload);
+        let label_names = r.strs()?;
+        let weights = Weights::read(&mut r)?;
+        if weights.n_classes != Move::n_classes(label_names.len()) {
+            return Err(r.error("weight table and label set disagree on the number of classes"));
+        }
+        r.finish()?;
+        Ok(Parser {
+            labels: label_names.iter().map(|l| intern(l)).collect(),
+            label_names,
+            weights,
+        })
+    }
+}
+
+/// Training state for the parser.
+pub struct ParserTrainer {
+    labels: Vec<String>,
+    label_of: HashMap<String, u16>,
+    model: Perceptron,
+}
+
+impl ParserTrainer {
+    pub fn new(train: &[TreeSentence]) -> ParserTrainer {
+        let mut labels: Vec<String> = train
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.deprel.clone()))
+            .collect();
+        labels.sort();
+        labels.dedup();
+        let label_of = labels.iter().enumerate().map(|(i, l)| (l.clone(), i as u16)).collect();
+        ParserTrainer {
+            model: Perceptron::new(Move::n_classes(labels.len())),
+            labels,
+            label_of,
+        }
+    }
+
+    /// One pass over `train` in a seeded random order; `epoch` 0 follows the oracle only.
+    pub fn epoch(&mut self, train: &[TreeSentence], epoch: usize, rng: &mut Rng) {
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        rng.shuffle(&mut order);
+        let mut chars = Vec::new();
+        let mut feats = Vec::new();
+        let mut scores = vec![0.0; self.model.n_classes];
+        for &si in &order {
+            let s = &train[si];
+            let forms = s.forms();
+            let tags: Vec<u64> = s.words.iter().map(|w| tag_key(&w.xpos, &w.upos)).collect();
+            let keys = sentence_keys(&forms, &tags, &mut chars);
+            let mut gold = vec![0u32; forms.len() + 1];
+            let mut gold_label = vec![0u16; forms.len() + 1];
+            for (i, w) in s.words.iter().enumerate() {
+                gold[i + 1] = w.head as u32;
+                gold_label[i + 1] = self.label_of[&w.deprel];
+            }
+            let mut c = Config::new(forms.len());
+            while !c.is_terminal() {
+                features(&c, &keys, &mut feats);
+                scores.fill(0.0);
+                self.model.score(&feats, &mut scores);
+                let guess = best_valid(&c, &scores);
+                let (sh, l, r) = c.costs(&gold);
+                let s0 = c.s(0) as usize;
+                let s0_label = gold_label[s0];
+                let min = sh.min(l).min(r);
+                // Zero-loss moves; an arc move is only right with the dependent's gold label
+                // when the arc itself is gold (otherwise any label loses nothing more).
+                let cost_of = |m: Move| -> usize {
+                    match m {
+                        Move::Shift => sh,
+                        Move::Left(lab) => l.saturating_add(usize::from(gold[s0] == c.b && lab != s0_label)),
+                        Move::Right(lab) => r.saturating_add(usize::from(gold[s0] == c.s(1) && lab != s0_label)),
+                    }
+                };
+                let mut best_ok: Option<(f32, Move)> = None;
+                for (i, &sc) in scores.iter().enumerate() {
+                    let m = Move::from_class(i);
+                    if c.is_valid(m) && cost_of(m) == min {
+                        let m = match m {
+                            // Among labels of a non-gold arc, train towards the dependent's gold label.
+                            Move::Left(_) if gold[s0] != c.b => Move::Left(s0_label),
+                            Move::Right(_) if gold[s0] != c.s(1) => Move::Right(s0_label),
+                            m => m,
+                        };
+                        if best_ok.is_none_or(|(b, _)| sc > b) {
+                            best_ok = Some((sc, m));
+                        }
+                    }
+                }
+                let truth = best_ok.expect("some move has minimal cost").1;
+                self.model.tick();
+                let guess_ok = cost_of(guess) == min;
+                if !guess_ok {
+                    self.model.update(&feats, truth.class(), guess.class(), 1.0);
+                }
+                let next = if guess_ok || (epoch > 0 && rng.unit() < EXPLORE) {
+                    guess
+                } else {
+                    truth
+                };
+                c.apply(next);
+            }
+        }
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.model.n_features()
+    }
+
+    /// The current averaged model as a run-time parser (round-tripped through bytes).
+    pub fn snapshot(&self, prune: f32) -> Parser {
+        let p = Parser {
+            labels: Vec::new(),
+            label_names: self.labels.clone(),
+            weights: self.model.averaged(prune),
+        };
+        Parser::load("snapshot", &p.to_bytes()).expect("a fresh model loads")
+    }
+}

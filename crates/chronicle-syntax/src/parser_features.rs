@@ -1,0 +1,221 @@
+//! Feature templates of the parser, after Zhang & Nivre (2011) adapted to arc-hybrid:
+//! words and tags of the top three stack items and the first three buffer words, pairs and
+//! triples around `s0`/`s1`/`b0` (the items arcs are built between), the leftmost/rightmost
+//! children of `s0`, `s1` and `b0` with their labels, distances, valencies and label sets.
+
+use crate::hash::feature;
+use crate::transition::{Config, NONE};
+
+/// Hashed word and tag of each word of a sentence, index 0 being the root.
+pub struct SentenceKeys {
+    pub word: Vec<u64>,
+    pub tag: Vec<u64>,
+}
+
+const NULL_W: u64 = 0xDEAD_0001;
+const NULL_T: u64 = 0xDEAD_0002;
+const NULL_L: u64 = 0xDEAD_0003;
+
+impl SentenceKeys {
+    fn w(&self, i: u32) -> u64 {
+        if i == NONE {
+            NULL_W
+        } else {
+            self.word[i as usize]
+        }
+    }
+    fn t(&self, i: u32) -> u64 {
+        if i == NONE {
+            NULL_T
+        } else {
+            self.tag[i as usize]
+        }
+    }
+}
+
+fn lab(c: &Config, i: u32) -> u64 {
+    if i == NONE {
+        NULL_L
+    } else {
+        u64::from(c.label[i as usize])
+    }
+}
+
+fn child(list: &[[u32; 2]], i: u32, k: usize) -> u32 {
+    if i == NONE {
+        NONE
+    } else {
+        list[i as usize][k]
+    }
+}
+
+/// Appends the features of configuration `c` to `out` (cleared first).
+pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    out.clear();
+    let s0 = c.s(0);
+    let s1 = c.s(1);
+    let s2 = c.s(2);
+    let b0 = c.buf(0);
+    let b1 = c.buf(1);
+    let b2 = c.buf(2);
+    let (s0w, s0t, s1w, s1t, s2t) = (k.w(s0), k.t(s0), k.w(s1), k.t(s1), k.t(s2));
+    let (b0w, b0t, b1w, b1t, b2w, b2t) = (k.w(b0), k.t(b0), k.w(b1), k.t(b1), k.w(b2), k.t(b2));
+    let s0l = child(&c.lc, s0, 0);
+    let s0l2 = child(&c.lc, s0, 1);
+    let s0r = child(&c.rc, s0, 0);
+    let s0r2 = child(&c.rc, s0, 1);
+    let s1l = child(&c.lc, s1, 0);
+    let s1r = child(&c.rc, s1, 0);
+    let b0l = child(&c.lc, b0, 0);
+    let b0l2 = child(&c.lc, b0, 1);
+    // Distances are capped: beyond a few words the exact number carries little.
+    let dist = |a: u32, b: u32| -> u64 {
+        if a == NONE || b == NONE {
+            99
+        } else {
+            u64::from((b.abs_diff(a)).min(6))
+        }
+    };
+    let d0 = dist(s0, b0);
+    let d1 = dist(s1, s0);
+    let val = |v: &[u8], i: u32| -> u64 {
+        if i == NONE {
+            99
+        } else {
+            u64::from(v[i as usize].min(4))
+        }
+    };
+    let set = |v: &[u64], i: u32| -> u64 {
+        if i == NONE {
+            0
+        } else {
+            v[i as usize]
+        }
+    };
+    out.extend_from_slice(&[
+        feature(0, &[]),
+        // Unigrams.
+        feature(1, &[s0w]),
+        feature(2, &[s0t]),
+        feature(3, &[s0w, s0t]),
+        feature(4, &[s1w]),
+        feature(5, &[s1t]),
+        feature(6, &[s1w, s1t]),
+        feature(7, &[b0w]),
+        feature(8, &[b0t]),
+        feature(9, &[b0w, b0t]),
+        feature(10, &[b1w]),
+        feature(11, &[b1t]),
+        feature(12, &[b1w, b1t]),
+        feature(13, &[b2w]),
+        feature(14, &[b2t]),
+        feature(15, &[s2t]),
+        // Pairs between s0 and b0 (LEFT) and s1 and s0 (RIGHT).
+        feature(20, &[s0w, s0t, b0w, b0t]),
+        feature(21, &[s0w, s0t, b0w]),
+        feature(22, &[s0w, b0w, b0t]),
+        feature(23, &[s0w, s0t, b0t]),
+        feature(24, &[s0t, b0w, b0t]),
+        feature(25, &[s0w, b0w]),
+        feature(26, &[s0t, b0t]),
+        feature(27, &[b0t, b1t]),
+        feature(28, &[s1w, s1t, s0w, s0t]),
+        feature(29, &[s1w, s0w]),
+        feature(30, &[s1t, s0t]),
+        feature(31, &[s1t, s0w, s0t]),
+        feature(32, &[s1w, s1t, s0t]),
+        // Tag triples.
+        feature(40, &[b0t, b1t, b2t]),
+        feature(41, &[s0t, b0t, b1t]),
+        feature(42, &[s1t, s0t, b0t]),
+        feature(43, &[s2t, s1t, s0t]),
+        feature(44, &[s0t, k.t(s0l), b0t]),
+        feature(45, &[s0t, k.t(s0r), b0t]),
+        feature(46, &[s0t, b0t, k.t(b0l)]),
+        feature(47, &[s1t, k.t(s1r), s0t]),
+        feature(48, &[s1t, s0t, k.t(s0l)]),
+        feature(49, &[s1t, s0t, k.t(s0r)]),
+        feature(50, &[s1t, k.t(s1l), s0t]),
+        // Distance.
+        feature(60, &[s0w, d0]),
+        feature(61, &[s0t, d0]),
+        feature(62, &[b0w, d0]),
+        feature(63, &[b0t, d0]),
+        feature(64, &[s0w, b0w, d0]),
+        feature(65, &[s0t, b0t, d0]),
+        feature(66, &[s1t, s0t, d1]),
+        feature(67, &[s1w, s0w, d1]),
+        // Valency.
+        feature(70, &[s0w, val(&c.n_right, s0)]),
+        feature(71, &[s0t, val(&c.n_right, s0)]),
+        feature(72, &[s0w, val(&c.n_left, s0)]),
+        feature(73, &[s0t, val(&c.n_left, s0)]),
+        feature(74, &[b0w, val(&c.n_left, b0)]),
+        feature(75, &[b0t, val(&c.n_left, b0)]),
+        feature(76, &[s1t, val(&c.n_right, s1)]),
+        // Children.
+        feature(80, &[k.w(s0l)]),
+        feature(81, &[k.t(s0l)]),
+        feature(82, &[lab(c, s0l)]),
+        feature(83, &[k.w(s0r)]),
+        feature(84, &[k.t(s0r)]),
+        feature(85, &[lab(c, s0r)]),
+        feature(86, &[k.w(b0l)]),
+        feature(87, &[k.t(b0l)]),
+        feature(88, &[lab(c, b0l)]),
+        feature(89, &[k.t(s1r), lab(c, s1r)]),
+        feature(90, &[k.t(s0l2), lab(c, s0l2)]),
+        feature(91, &[k.t(s0r2), lab(c, s0r2)]),
+        feature(92, &[k.t(b0l2), lab(c, b0l2)]),
+        feature(93, &[s0t, lab(c, s0l), lab(c, s0l2)]),
+        feature(94, &[s0t, lab(c, s0r), lab(c, s0r2)]),
+        feature(95, &[b0t, lab(c, b0l), lab(c, b0l2)]),
+        feature(96, &[s1t, lab(c, s1l), lab(c, s1r)]),
+        // Label sets.
+        feature(100, &[s0w, set(&c.right_labels, s0)]),
+        feature(101, &[s0t, set(&c.right_labels, s0)]),
+        feature(102, &[s0w, set(&c.left_labels, s0)]),
+        feature(103, &[s0t, set(&c.left_labels, s0)]),
+        feature(104, &[b0w, set(&c.left_labels, b0)]),
+        feature(105, &[b0t, set(&c.left_labels, b0)]),
+        feature(106, &[s1t, set(&c.right_labels, s1)]),
+        // Stack depth matters near the end (what is left to attach to the root).
+        feature(
+            110,
+            &[u64::from(c.stack.len().min(4) as u32), u64::from(b0 == NONE), s0t],
+        ),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transition::Move;
+
+    #[test]
+    fn features_change_with_the_configuration() {
+        let k = SentenceKeys {
+            word: vec![1, 2, 3, 4],
+            tag: vec![5, 6, 7, 8],
+        };
+        let mut c = Config::new(3);
+        let mut a = Vec::new();
+        features(&c, &k, &mut a);
+        c.apply(Move::Shift);
+        let mut b = Vec::new();
+        features(&c, &k, &mut b);
+        assert_eq!(a.len(), b.len());
+        assert_eq!(a[0], b[0], "bias is constant");
+        assert_ne!(a[1], b[1], "s0 word moved");
+        c.apply(Move::Left(2));
+        let mut d = Vec::new();
+        features(&c, &k, &mut d);
+        // b0 now has a left child with label 2.
+        let mut c2 = Config::new(3);
+        c2.apply(Move::Shift);
+        c2.apply(Move::Left(3));
+        let mut e = Vec::new();
+        features(&c2, &k, &mut e);
+        assert_ne!(d, e, "child labels are features");
+    }
+}
