@@ -1,0 +1,552 @@
+//! Ingest: documents in, one transaction per batch, idempotent and resumable.
+//!
+//! A document is identified by its id and versioned by the SHA-256 of its text:
+//! * unknown id → inserted (`new`);
+//! * same id, same text → left alone (`skipped`), so re-running an interrupted ingest over
+//!   the same input picks up where the last committed batch ended;
+//! * same id, changed text → the old version and everything derived from it is deleted and
+//!   the new one inserted (`replaced`, with the id listed), and the cross-article counters of
+//!   every event the old version mentioned are recomputed;
+//! * a document whose spans do not fit its text (a stage bug) is `rejected` with a reason and
+//!   the rest of the batch is still stored.
+//!
+//! A batch is one SQLite transaction: after a crash the store holds every document of the
+//! committed batches, whole, and nothing of the batch in flight.
+
+use std::collections::BTreeSet;
+
+use chronicle_doc::{Date, Document, Event, Span};
+use chrono::Datelike;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::{ctx, Context, Result};
+use crate::offsets::CodePoints;
+use crate::Store;
+
+/// SHA-256 of a document's text.
+pub type TextHash = [u8; 32];
+
+/// The hash [`Store::disposition`] and ingest compare.
+pub fn text_hash(text: &str) -> TextHash {
+    Sha256::digest(text.as_bytes()).into()
+}
+
+/// A document ready to store: the document and the hash of its text.
+#[derive(Clone, Debug)]
+pub struct StoredDoc {
+    pub doc: Document,
+    pub text_hash: TextHash,
+}
+
+impl StoredDoc {
+    pub fn new(doc: Document) -> StoredDoc {
+        let text_hash = text_hash(doc.text());
+        StoredDoc { doc, text_hash }
+    }
+}
+
+/// What ingest would do with a document, known before coding it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Disposition {
+    /// The id is not in the store.
+    New,
+    /// The id is stored with the same text: nothing to do.
+    Same,
+    /// The id is stored with another text: the stored version will be replaced.
+    Changed,
+}
+
+/// A document ingest refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reject {
+    pub id: String,
+    pub reason: String,
+}
+
+/// The summary of one or more ingest batches.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct IngestCounts {
+    pub new: usize,
+    pub replaced: usize,
+    pub skipped: usize,
+    pub rejected: usize,
+    /// Event mentions written (coded events of the new and replaced documents).
+    pub mentions: usize,
+    /// Ids of the replaced documents, in ingest order.
+    pub replaced_ids: Vec<String>,
+    pub rejects: Vec<Reject>,
+}
+
+impl IngestCounts {
+    /// Adds another batch's counts to these.
+    pub fn add(&mut self, other: IngestCounts) {
+        self.new += other.new;
+        self.replaced += other.replaced;
+        self.skipped += other.skipped;
+        self.rejected += other.rejected;
+        self.mentions += other.mentions;
+        self.replaced_ids.extend(other.replaced_ids);
+        self.rejects.extend(other.rejects);
+    }
+
+    /// Documents seen.
+    pub fn total(&self) -> usize {
+        self.new + self.replaced + self.skipped + self.rejected
+    }
+}
+
+impl std::fmt::Display for IngestCounts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} new, {} replaced, {} skipped (unchanged), {} rejected; {} event mentions",
+            self.new, self.replaced, self.skipped, self.rejected, self.mentions
+        )
+    }
+}
+
+/// `YYYYMMDD` as an integer (GDELT's SQLDATE).
+pub(crate) fn day_number(date: Date) -> i64 {
+    i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
+}
+
+/// The current UTC time as `YYYYMMDDHHMMSS` (GDELT's DATEADDED).
+pub(crate) fn now_stamp() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let Some(now) = chrono::DateTime::from_timestamp(secs, 0) else {
+        return 0;
+    };
+    let date = now.date_naive();
+    let time = now.time();
+    use chrono::Timelike;
+    day_number(date) * 1_000_000
+        + i64::from(time.hour()) * 10_000
+        + i64::from(time.minute()) * 100
+        + i64::from(time.second())
+}
+
+impl Store {
+    /// What ingesting a document with this id and text hash would do. Ask before coding a
+    /// document to skip unchanged ones.
+    pub fn disposition(&self, id: &str, text_hash: &TextHash) -> Result<Disposition> {
+        let stored: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT text_hash FROM documents WHERE id = ?1")
+            .and_then(|mut stmt| stmt.query_row([id], |row| row.get(0)).optional())
+            .context(|| format!("looking up document {id}"))?;
+        Ok(match stored {
+            None => Disposition::New,
+            Some(hash) if hash.as_slice() == text_hash.as_slice() => Disposition::Same,
+            Some(_) => Disposition::Changed,
+        })
+    }
+
+    /// Stores a batch of documents in one transaction and returns what happened to them.
+    pub fn ingest_batch(&mut self, docs: &[StoredDoc]) -> Result<IngestCounts> {
+        let added = now_stamp();
+        let tx = self.conn.transaction().context(ctx("starting an ingest transaction"))?;
+        let mut counts = IngestCounts::default();
+        let mut recompute = BTreeSet::new();
+        for stored in docs {
+            let doc = &stored.doc;
+            let rows = match Rows::of(doc) {
+                Ok(rows) => rows,
+                Err(reason) => {
+                    counts.rejected += 1;
+                    counts.rejects.push(Reject {
+                        id: doc.meta.id.clone(),
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            let id = &doc.meta.id;
+            let existing: Option<(i64, Vec<u8>)> = tx
+                .prepare_cached("SELECT doc_key, text_hash FROM documents WHERE id = ?1")
+                .and_then(|mut stmt| stmt.query_row([id], |row| Ok((row.get(0)?, row.get(1)?))).optional())
+                .context(|| format!("looking up document {id}"))?;
+            match existing {
+                Some((_, hash)) if hash.as_slice() == stored.text_hash.as_slice() => {
+                    counts.skipped += 1;
+                    continue;
+                }
+                Some((key, _)) => {
+                    delete_document(&tx, key, &mut recompute)
+                        .context(|| format!("deleting the old version of {id}"))?;
+                    counts.replaced += 1;
+                    counts.replaced_ids.push(id.clone());
+                }
+                None => counts.new += 1,
+            }
+            counts.mentions += insert_document(&tx, doc, &stored.text_hash, &rows, added)
+                .context(|| format!("storing document {id}"))?;
+        }
+        for event_id in recompute {
+            recompute_event(&tx, event_id).context(|| format!("recounting the mentions of event {event_id}"))?;
+        }
+        tx.commit().context(ctx("committing an ingest batch"))?;
+        Ok(counts)
+    }
+}
+
+/// A document's spans converted to code points, validated before anything is written.
+struct Rows {
+    entities: Vec<(u32, u32)>,
+    times: Vec<(u32, u32)>,
+    places: Vec<(u32, u32)>,
+    quotes: Vec<QuoteRow>,
+    events: Vec<EventRow>,
+}
+
+struct QuoteRow {
+    span: (u32, u32),
+    cue: Option<(u32, u32)>,
+    speaker: Option<(u32, u32)>,
+    speaker_name: Option<String>,
+}
+
+struct EventRow {
+    source: Option<(u32, u32)>,
+    target: Option<(u32, u32)>,
+    trigger: (u32, u32),
+    evidence: (u32, u32),
+}
+
+impl Rows {
+    fn of(doc: &Document) -> std::result::Result<Rows, String> {
+        if doc.meta.id.is_empty() {
+            return Err("empty document id".into());
+        }
+        let cp = CodePoints::new(doc.text());
+        let conv = |what: &str, span: Span| {
+            cp.span(span).ok_or_else(|| {
+                format!(
+                    "{what} span {}..{} does not fit the text ({} bytes)",
+                    span.start,
+                    span.end,
+                    doc.text().len()
+                )
+            })
+        };
+        let entities = doc
+            .entities
+            .iter()
+            .map(|e| conv("entity", e.span))
+            .collect::<Result<_, _>>()?;
+        let times = doc
+            .times
+            .iter()
+            .map(|t| conv("time", t.span))
+            .collect::<Result<_, _>>()?;
+        let places = doc
+            .places
+            .iter()
+            .map(|p| conv("place", p.span))
+            .collect::<Result<_, _>>()?;
+        let mut quotes = Vec::with_capacity(doc.quotes.len());
+        for q in &doc.quotes {
+            let speaker_name = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.canonical.clone().or_else(|| cp.slice(s.span).map(str::to_string)));
+            quotes.push(QuoteRow {
+                span: conv("quote", q.span)?,
+                cue: q.cue.map(|c| conv("quote cue", c)).transpose()?,
+                speaker: q.speaker.as_ref().map(|s| conv("speaker", s.span)).transpose()?,
+                speaker_name,
+            });
+        }
+        let mut events = Vec::with_capacity(doc.events.len());
+        for e in &doc.events {
+            if e.cameo.is_empty() || !e.cameo.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("event with invalid CAMEO code {:?}", e.cameo));
+            }
+            events.push(EventRow {
+                source: e.source.as_ref().map(|a| conv("event source", a.span)).transpose()?,
+                target: e.target.as_ref().map(|a| conv("event target", a.span)).transpose()?,
+                trigger: conv("event trigger", e.trigger)?,
+                evidence: conv("event evidence", e.evidence)?,
+            });
+        }
+        Ok(Rows {
+            entities,
+            times,
+            places,
+            quotes,
+            events,
+        })
+    }
+}
+
+fn actor_code(actor: &Option<chronicle_doc::EventActor>) -> &str {
+    actor.as_ref().and_then(|a| a.actor.as_deref()).unwrap_or("")
+}
+
+/// The cross-article identity of an event: (day, source actor, target actor, CAMEO code).
+fn event_key(e: &Event) -> (i64, &str, &str, &str) {
+    (
+        day_number(e.date),
+        actor_code(&e.source),
+        actor_code(&e.target),
+        e.cameo.as_str(),
+    )
+}
+
+fn delete_document(tx: &Transaction<'_>, key: i64, recompute: &mut BTreeSet<i64>) -> rusqlite::Result<()> {
+    {
+        let mut stmt = tx.prepare_cached("SELECT DISTINCT event_id FROM event_mentions WHERE doc_key = ?1")?;
+        let ids = stmt.query_map([key], |row| row.get::<_, i64>(0))?;
+        for id in ids {
+            recompute.insert(id?);
+        }
+    }
+    for sql in [
+        "DELETE FROM entities WHERE doc_key = ?1",
+        "DELETE FROM times WHERE doc_key = ?1",
+        "DELETE FROM places WHERE doc_key = ?1",
+        "DELETE FROM quotes WHERE doc_key = ?1",
+        "DELETE FROM event_mentions WHERE doc_key = ?1",
+        "DELETE FROM documents WHERE doc_key = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([key])?;
+    }
+    Ok(())
+}
+
+fn insert_document(
+    tx: &Transaction<'_>,
+    doc: &Document,
+    hash: &TextHash,
+    rows: &Rows,
+    added: i64,
+) -> rusqlite::Result<usize> {
+    let meta = &doc.meta;
+    let tone = doc.tone;
+    let day = day_number(meta.date);
+    tx.prepare_cached(
+        "INSERT INTO documents (id, day, date_text, source, title, url, text, text_hash, tone,
+            tone_positive, tone_negative, tone_polarity, tone_activity, tone_self_group,
+            tone_words, added)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?
+    .execute(params![
+        meta.id,
+        day,
+        meta.date_text,
+        meta.source,
+        meta.title,
+        meta.url,
+        doc.text(),
+        hash.as_slice(),
+        tone.map(|t| t.tone),
+        tone.map(|t| t.positive),
+        tone.map(|t| t.negative),
+        tone.map(|t| t.polarity),
+        tone.map(|t| t.activity),
+        tone.map(|t| t.self_group),
+        tone.map(|t| t.words),
+        added,
+    ])?;
+    let key = tx.last_insert_rowid();
+
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO entities (doc_key, start, end, kind, actor, canonical, sentence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (e, (start, end)) in doc.entities.iter().zip(&rows.entities) {
+        stmt.execute(params![
+            key,
+            start,
+            end,
+            e.kind.as_str(),
+            e.actor,
+            e.canonical,
+            e.sentence
+        ])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO times (doc_key, start, end, kind, value) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (t, (start, end)) in doc.times.iter().zip(&rows.times) {
+        stmt.execute(params![key, start, end, t.kind.as_str(), t.value])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO places (doc_key, start, end, name, country, lat, lon, feature, geonameid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (p, (start, end)) in doc.places.iter().zip(&rows.places) {
+        stmt.execute(params![
+            key,
+            start,
+            end,
+            p.name,
+            p.country,
+            p.lat,
+            p.lon,
+            p.feature,
+            p.geonameid.map(|g| g as i64)
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quotes (doc_key, day, start, end, kind, text, cue_start, cue_end,
+            speaker_start, speaker_end, speaker, speaker_actor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (q, row) in doc.quotes.iter().zip(&rows.quotes) {
+        stmt.execute(params![
+            key,
+            day,
+            row.span.0,
+            row.span.1,
+            q.kind.as_str(),
+            doc.text().get(q.span.range()).unwrap_or_default(),
+            row.cue.map(|c| c.0),
+            row.cue.map(|c| c.1),
+            row.speaker.map(|s| s.0),
+            row.speaker.map(|s| s.1),
+            row.speaker_name,
+            q.speaker.as_ref().and_then(|s| s.actor.as_deref()),
+        ])?;
+    }
+
+    // Cross-article events: group this document's events by key so the article counts once.
+    let source_name = meta.source.as_deref().unwrap_or("");
+    let doc_tone = tone.map(|t| t.tone);
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, e) in doc.events.iter().enumerate() {
+        match groups
+            .iter_mut()
+            .find(|(first, _)| event_key(&doc.events[*first]) == event_key(e))
+        {
+            Some((_, members)) => members.push(i),
+            None => groups.push((i, vec![i])),
+        }
+    }
+    let mut find = tx.prepare_cached(
+        "SELECT event_id FROM events
+         WHERE day = ?1 AND source_actor = ?2 AND target_actor = ?3 AND cameo = ?4",
+    )?;
+    let mut create = tx.prepare_cached(
+        "INSERT INTO events (day, source_actor, target_actor, cameo, root, quad_class, goldstein,
+            plover, num_mentions, num_articles, num_sources, tone_sum, tone_n, added)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 1, ?10, ?11, ?12)",
+    )?;
+    let mut source_seen =
+        tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?1 AND source_name = ?2)")?;
+    let mut bump = tx.prepare_cached(
+        "UPDATE events SET num_mentions = num_mentions + ?2, num_articles = num_articles + 1,
+            num_sources = num_sources + ?3, tone_sum = tone_sum + ?4, tone_n = tone_n + ?5
+         WHERE event_id = ?1",
+    )?;
+    let mut mention = tx.prepare_cached(
+        "INSERT INTO event_mentions (event_id, doc_key, source_name, doc_tone, mentions, mode,
+            sentence, source_start, source_end, source_text, target_start, target_end,
+            target_text, trigger_start, trigger_end, evidence_start, evidence_end, place,
+            place_country, place_lat, place_lon, place_feature, place_geonameid, explanation)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    )?;
+    let mut written = 0;
+    for (first, members) in &groups {
+        let e = &doc.events[*first];
+        let (day, source, target, cameo) = event_key(e);
+        let count: i64 = members.iter().map(|&i| i64::from(doc.events[i].mentions.max(1))).sum();
+        let existing: Option<i64> = find
+            .query_row(params![day, source, target, cameo], |row| row.get(0))
+            .optional()?;
+        let event_id = match existing {
+            None => {
+                create.execute(params![
+                    day,
+                    source,
+                    target,
+                    cameo,
+                    e.root(),
+                    e.quad_class,
+                    f64::from(e.goldstein),
+                    e.plover,
+                    count,
+                    doc_tone.unwrap_or(0.0),
+                    i64::from(doc_tone.is_some()),
+                    added,
+                ])?;
+                tx.last_insert_rowid()
+            }
+            Some(event_id) => {
+                let seen: bool = source_seen.query_row(params![event_id, source_name], |row| row.get(0))?;
+                bump.execute(params![
+                    event_id,
+                    count,
+                    i64::from(!seen),
+                    doc_tone.unwrap_or(0.0),
+                    i64::from(doc_tone.is_some()),
+                ])?;
+                event_id
+            }
+        };
+        for &i in members {
+            let e = &doc.events[i];
+            let row = &rows.events[i];
+            let place = e.place.as_deref().and_then(|name| {
+                doc.places
+                    .iter()
+                    .find(|p| p.name == name || doc.text().get(p.span.range()) == Some(name))
+            });
+            let text_of =
+                |a: &Option<chronicle_doc::EventActor>| a.as_ref().and_then(|a| doc.text().get(a.span.range()));
+            mention.execute(params![
+                event_id,
+                key,
+                source_name,
+                doc_tone,
+                e.mentions.max(1),
+                e.mode.as_str(),
+                e.sentence,
+                row.source.map(|s| s.0),
+                row.source.map(|s| s.1),
+                text_of(&e.source),
+                row.target.map(|s| s.0),
+                row.target.map(|s| s.1),
+                text_of(&e.target),
+                row.trigger.0,
+                row.trigger.1,
+                row.evidence.0,
+                row.evidence.1,
+                e.place,
+                place.and_then(|p| p.country.as_deref()),
+                place.and_then(|p| p.lat),
+                place.and_then(|p| p.lon),
+                place.and_then(|p| p.feature.as_deref()),
+                place.and_then(|p| p.geonameid).map(|g| g as i64),
+                e.explanation,
+            ])?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+/// Recounts an event's cross-article counters from its mentions; deletes it when no article
+/// mentions it any more.
+fn recompute_event(tx: &Transaction<'_>, event_id: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE events SET
+            num_mentions = (SELECT coalesce(sum(mentions), 0) FROM event_mentions WHERE event_id = ?1),
+            num_articles = (SELECT count(DISTINCT doc_key) FROM event_mentions WHERE event_id = ?1),
+            num_sources = (SELECT count(DISTINCT source_name) FROM event_mentions WHERE event_id = ?1),
+            tone_sum = (SELECT coalesce(sum(t), 0) FROM (SELECT max(doc_tone) AS t
+                FROM event_mentions WHERE event_id = ?1 GROUP BY doc_key)),
+            tone_n = (SELECT count(t) FROM (SELECT max(doc_tone) AS t
+                FROM event_mentions WHERE event_id = ?1 GROUP BY doc_key))
+         WHERE event_id = ?1",
+    )?
+    .execute([event_id])?;
+    tx.prepare_cached("DELETE FROM events WHERE event_id = ?1 AND num_articles = 0")?
+        .execute([event_id])?;
+    Ok(())
+}

@@ -1,0 +1,272 @@
+//! The SQLite schema and its migrations.
+//!
+//! The schema version lives in `PRAGMA user_version`. [`MIGRATIONS`] is an ordered list: entry
+//! `i` takes the database from version `i` to `i + 1`, and each runs in its own transaction
+//! together with the version bump, so a crash mid-migration leaves the previous version intact.
+//! Add new migrations at the end; never edit one that has shipped.
+
+use rusqlite::Connection;
+
+use crate::error::{Context, Error, Result};
+
+/// Version 1: documents with full-text search, their layers, and cross-article events.
+///
+/// Offsets (`*_start`, `*_end`) are Unicode code points into `documents.text`, as in the
+/// record contract, so SQLite's `substr(text, start + 1, end - start)` cuts the same text.
+/// `day` columns are dates as integers `YYYYMMDD` (GDELT's SQLDATE).
+const V1: &str = r#"
+CREATE TABLE documents (
+    doc_key      INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    day          INTEGER NOT NULL,
+    date_text    TEXT NOT NULL,
+    source       TEXT,
+    title        TEXT,
+    url          TEXT,
+    text         TEXT NOT NULL,
+    text_hash    BLOB NOT NULL,
+    tone         REAL,
+    tone_positive REAL,
+    tone_negative REAL,
+    tone_polarity REAL,
+    tone_activity REAL,
+    tone_self_group REAL,
+    tone_words   INTEGER,
+    added        INTEGER NOT NULL          -- ingest time, YYYYMMDDHHMMSS (UTC)
+);
+CREATE INDEX documents_day ON documents(day);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='doc_key', tokenize='porter unicode61'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc_key, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.doc_key, old.title, old.text);
+END;
+
+CREATE TABLE entities (
+    doc_key   INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
+    actor     TEXT,
+    canonical TEXT,
+    sentence  INTEGER NOT NULL
+);
+CREATE INDEX entities_doc ON entities(doc_key);
+
+CREATE TABLE times (
+    doc_key INTEGER NOT NULL,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    kind    TEXT NOT NULL,
+    value   TEXT NOT NULL
+);
+CREATE INDEX times_doc ON times(doc_key);
+
+CREATE TABLE places (
+    doc_key   INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    country   TEXT,
+    lat       REAL,
+    lon       REAL,
+    feature   TEXT,
+    geonameid INTEGER
+);
+CREATE INDEX places_doc ON places(doc_key);
+
+CREATE TABLE quotes (
+    quote_key     INTEGER PRIMARY KEY,
+    doc_key       INTEGER NOT NULL,
+    day           INTEGER NOT NULL,
+    start         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    cue_start     INTEGER,
+    cue_end       INTEGER,
+    speaker_start INTEGER,
+    speaker_end   INTEGER,
+    speaker       TEXT,                    -- canonical name, else the mention's text
+    speaker_actor TEXT
+);
+CREATE INDEX quotes_doc ON quotes(doc_key);
+CREATE INDEX quotes_actor ON quotes(speaker_actor, day);
+CREATE INDEX quotes_day ON quotes(day);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    speaker, text, content='quotes', content_rowid='quote_key', tokenize='porter unicode61'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, speaker, text) VALUES (new.quote_key, new.speaker, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, speaker, text)
+        VALUES ('delete', old.quote_key, old.speaker, old.text);
+END;
+
+-- One row per distinct (day, source actor, target actor, CAMEO code) across all articles,
+-- like a row of GDELT's event table. The counters are kept by ingest: NumMentions is the sum
+-- of the mentions' counts, NumArticles the distinct documents, NumSources the distinct
+-- `documents.source` values (a missing source counts as one source, ''), AvgTone is
+-- tone_sum / tone_n over the distinct documents that have a tone.
+CREATE TABLE events (
+    event_id     INTEGER PRIMARY KEY,
+    day          INTEGER NOT NULL,
+    source_actor TEXT NOT NULL,            -- '' when unknown
+    target_actor TEXT NOT NULL,            -- '' when unknown
+    cameo        TEXT NOT NULL,
+    root         TEXT NOT NULL,
+    quad_class   INTEGER NOT NULL,
+    goldstein    REAL NOT NULL,
+    plover       TEXT,
+    num_mentions INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL,
+    num_sources  INTEGER NOT NULL,
+    tone_sum     REAL NOT NULL,
+    tone_n       INTEGER NOT NULL,
+    added        INTEGER NOT NULL,         -- first ingest, YYYYMMDDHHMMSS (UTC)
+    UNIQUE (day, source_actor, target_actor, cameo)
+);
+CREATE INDEX events_source ON events(source_actor, day);
+CREATE INDEX events_target ON events(target_actor, day);
+CREATE INDEX events_root ON events(root, day);
+CREATE INDEX events_quad ON events(quad_class, day);
+
+-- One row per coded event in one article (an article may report the same event twice).
+CREATE TABLE event_mentions (
+    mention_key    INTEGER PRIMARY KEY,
+    event_id       INTEGER NOT NULL,
+    doc_key        INTEGER NOT NULL,
+    source_name    TEXT NOT NULL,          -- documents.source, '' when unknown
+    doc_tone       REAL,
+    mentions       INTEGER NOT NULL,       -- how often the article reports it
+    mode           TEXT NOT NULL,
+    sentence       INTEGER NOT NULL,
+    source_start   INTEGER,
+    source_end     INTEGER,
+    source_text    TEXT,
+    target_start   INTEGER,
+    target_end     INTEGER,
+    target_text    TEXT,
+    trigger_start  INTEGER NOT NULL,
+    trigger_end    INTEGER NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL,
+    place          TEXT,
+    place_country  TEXT,
+    place_lat      REAL,
+    place_lon      REAL,
+    place_feature  TEXT,
+    place_geonameid INTEGER,
+    explanation    TEXT
+);
+CREATE INDEX mentions_event ON event_mentions(event_id, mention_key);
+CREATE INDEX mentions_doc ON event_mentions(doc_key);
+"#;
+
+/// The migrations, oldest first: `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Sets the connection pragmas: WAL (readers never block the writer, a crash loses at most
+/// the transaction in flight), `synchronous = NORMAL` (durable at each checkpoint, never
+/// corrupt), a busy timeout for concurrent readers.
+pub(crate) fn configure(conn: &Connection, file_backed: bool) -> Result<()> {
+    if file_backed {
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .context(|| "enabling WAL".into())?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Data(format!("journal mode is {mode}, WAL expected")));
+        }
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = OFF;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -65536;",
+    )
+    .context(|| "setting pragmas".into())?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .context(|| "setting busy timeout".into())?;
+    Ok(())
+}
+
+/// The schema version stored in the database.
+pub fn version(conn: &Connection) -> Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+        .context(|| "reading the schema version".into())
+}
+
+/// Brings the database up to [`SCHEMA_VERSION`], one migration per transaction.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_with(conn, MIGRATIONS)
+}
+
+pub(crate) fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+    let supported = migrations.len() as i64;
+    let found = version(conn)?;
+    if found > supported {
+        return Err(Error::SchemaTooNew { found, supported });
+    }
+    for (from, sql) in migrations.iter().enumerate().skip(found as usize) {
+        let from = from as i64;
+        let to = from + 1;
+        let step = |conn: &mut Connection| -> rusqlite::Result<()> {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", to)?;
+            tx.commit()
+        };
+        step(conn).map_err(|source| Error::Migration { from, to, source })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_a_fresh_database_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn applies_later_migrations_in_order() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, &[V1]).unwrap();
+        let next = "ALTER TABLE documents ADD COLUMN lang TEXT;";
+        migrate_with(&mut conn, &[V1, next]).unwrap();
+        assert_eq!(version(&conn).unwrap(), 2);
+        conn.execute("UPDATE documents SET lang = 'en'", []).unwrap();
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(matches!(err, Error::SchemaTooNew { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_failed_migration_leaves_the_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let err = migrate_with(&mut conn, &[V1, "CREATE TABLE broken ("]).unwrap_err();
+        assert!(matches!(err, Error::Migration { from: 1, to: 2, .. }), "{err}");
+        assert_eq!(version(&conn).unwrap(), 1);
+    }
+}

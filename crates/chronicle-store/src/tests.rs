@@ -1,0 +1,580 @@
+//! Store tests on hand-built documents.
+
+use chronicle_doc::{Document, Mode, Span};
+
+use crate::testutil::{add_event, add_place, add_quote, date, doc, Ev};
+use crate::*;
+
+fn a1() -> Document {
+    let mut d = doc(
+        "a1",
+        "2022-01-10",
+        Some("BNR"),
+        Some("Biden and Putin meet in Geneva"),
+        "Joe Biden met Vladimir Putin in Geneva. Biden warned Moscow about sanctions against Russia. \
+         \"Sanctions will hurt everyone\", said the Russian leader.",
+    );
+    add_place(&mut d, "Geneva", "CH");
+    let mut meet = Ev::new(("Joe Biden", "USAGOV"), "036", ("Vladimir Putin", "RUSGOV"), "met");
+    meet.place = Some("Geneva");
+    add_event(&mut d, meet);
+    add_event(
+        &mut d,
+        Ev::new(("Biden", "USAGOV"), "138", ("Moscow", "RUSGOV"), "warned"),
+    );
+    add_quote(
+        &mut d,
+        "Sanctions will hurt everyone",
+        "the Russian leader",
+        "RUSGOV",
+        "Vladimir Putin",
+    );
+    d
+}
+
+fn a2() -> Document {
+    let mut d = doc(
+        "a2",
+        "2022-01-10",
+        Some("AFP"),
+        None,
+        "US President Joe Biden met Russian leader Vladimir Putin in Geneva on Monday. Russia rejected NATO demands.",
+    );
+    add_place(&mut d, "Geneva", "CH");
+    let mut meet = Ev::new(("Joe Biden", "USAGOV"), "036", ("Vladimir Putin", "RUSGOV"), "met");
+    meet.place = Some("Geneva");
+    add_event(&mut d, meet);
+    let mut reject = Ev::new(("Russia", "RUSGOV"), "125", ("NATO", "IGONAT"), "rejected");
+    reject.mode = Mode::Reported;
+    add_event(&mut d, reject);
+    d
+}
+
+fn a3() -> Document {
+    let mut d = doc(
+        "a3",
+        "2022-02-24",
+        Some("BNR"),
+        Some("Zürich desk"),
+        "Zürich – Desk report. Russian troops attacked Kyiv. Ukraine condemned the attack on Kyiv.",
+    );
+    add_event(
+        &mut d,
+        Ev::new(("Russian troops", "RUSMIL"), "190", ("Kyiv", "UKR"), "attacked"),
+    );
+    add_event(
+        &mut d,
+        Ev::new(("Ukraine", "UKRGOV"), "111", ("Russian troops", "RUSMIL"), "condemned"),
+    );
+    d
+}
+
+fn stored(docs: Vec<Document>) -> Vec<StoredDoc> {
+    docs.into_iter().map(StoredDoc::new).collect()
+}
+
+fn fixture() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let counts = store.ingest_batch(&stored(vec![a1(), a2(), a3()])).unwrap();
+    assert_eq!((counts.new, counts.skipped, counts.rejected), (3, 0, 0), "{counts:?}");
+    store
+}
+
+fn by_code<'a>(rows: &'a [EventRow], code: &str) -> &'a EventRow {
+    rows.iter()
+        .find(|r| r.cameo == code)
+        .unwrap_or_else(|| panic!("no event {code}"))
+}
+
+#[test]
+fn ingest_is_idempotent_and_replaces_changed_text() {
+    let mut store = fixture();
+    let again = store.ingest_batch(&stored(vec![a1(), a2(), a3()])).unwrap();
+    assert_eq!((again.new, again.replaced, again.skipped), (0, 0, 3));
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.events, stats.mentions), (3, 5, 6));
+
+    let all = store.events(&EventFilter::default()).unwrap();
+    let meet = by_code(&all, "036");
+    assert_eq!((meet.num_mentions, meet.num_articles, meet.num_sources), (2, 2, 2));
+    assert_eq!(meet.doc_id, "a1", "evidence from the first article");
+    assert_eq!(meet.avg_tone, Some(-2.0));
+
+    // a2 changes: the meeting is gone from it.
+    let mut changed = doc(
+        "a2",
+        "2022-01-10",
+        Some("AFP"),
+        None,
+        "Joe Biden phoned Vladimir Putin.",
+    );
+    add_event(
+        &mut changed,
+        Ev::new(("Joe Biden", "USAGOV"), "040", ("Vladimir Putin", "RUSGOV"), "phoned"),
+    );
+    let counts = store.ingest_batch(&stored(vec![changed])).unwrap();
+    assert_eq!(
+        (counts.replaced, counts.replaced_ids.clone()),
+        (1, vec!["a2".to_string()])
+    );
+    let all = store.events(&EventFilter::default()).unwrap();
+    let meet = by_code(&all, "036");
+    assert_eq!((meet.num_mentions, meet.num_articles, meet.num_sources), (1, 1, 1));
+    assert!(all.iter().all(|r| r.cameo != "125"), "a2's old event is gone");
+    assert_eq!(by_code(&all, "040").doc_id, "a2");
+
+    // a1 changes to a text without events: its events disappear.
+    let empty = doc("a1", "2022-01-10", Some("BNR"), None, "Nothing happened.");
+    store.ingest_batch(&stored(vec![empty])).unwrap();
+    let all = store.events(&EventFilter::default()).unwrap();
+    assert!(all.iter().all(|r| r.cameo != "036" && r.cameo != "138"));
+    assert_eq!(store.stats().unwrap().quotes, 0);
+    assert!(store
+        .search(&SearchFilter {
+            query: "Geneva".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn merges_repeated_events_within_an_article_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut d = doc("x", "2022-01-10", None, None, "A met B. Later A met B again.");
+    add_event(&mut d, Ev::new(("A", "USA"), "036", ("B", "RUS"), "met"));
+    add_event(&mut d, Ev::new(("A", "USA"), "036", ("B", "RUS"), "again"));
+    store.ingest_batch(&stored(vec![d])).unwrap();
+    let rows = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].num_mentions, rows[0].num_articles, rows[0].num_sources),
+        (2, 1, 1)
+    );
+}
+
+#[test]
+fn disposition_before_coding() {
+    let store = fixture();
+    let same = text_hash(a1().text());
+    assert_eq!(store.disposition("a1", &same).unwrap(), Disposition::Same);
+    assert_eq!(
+        store.disposition("a1", &text_hash("other")).unwrap(),
+        Disposition::Changed
+    );
+    assert_eq!(store.disposition("zz", &same).unwrap(), Disposition::New);
+}
+
+#[test]
+fn rejects_documents_with_bad_spans_and_keeps_the_rest() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut bad = doc("bad", "2022-01-10", None, None, "Zürich.");
+    bad.places.push(chronicle_doc::Place {
+        span: Span::new(1, 2), // inside ü
+        name: "Zürich".into(),
+        country: None,
+        lat: None,
+        lon: None,
+        feature: None,
+        geonameid: None,
+    });
+    let counts = store.ingest_batch(&stored(vec![bad, a3()])).unwrap();
+    assert_eq!((counts.new, counts.rejected), (1, 1));
+    assert_eq!(counts.rejects[0].id, "bad");
+    assert!(
+        counts.rejects[0].reason.contains("place span"),
+        "{}",
+        counts.rejects[0].reason
+    );
+    assert_eq!(store.stats().unwrap().documents, 1);
+}
+
+#[test]
+fn offsets_are_code_points() {
+    let store = fixture();
+    let rows = store
+        .events(&EventFilter {
+            actor: Some("RUSMIL".into()),
+            code: Some("19".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let text = a3().text().to_string();
+    assert_eq!(rows[0].evidence, "Russian troops attacked Kyiv.");
+    let chars: Vec<char> = text.chars().collect();
+    let cut: String = chars[rows[0].evidence_start as usize..rows[0].evidence_end as usize]
+        .iter()
+        .collect();
+    assert_eq!(cut, rows[0].evidence);
+    assert_eq!(rows[0].evidence_start, 22, "Zürich – is 9 code points, 12 bytes");
+}
+
+#[test]
+fn search_with_near_snippet_and_filters() {
+    let store = fixture();
+    let hits = store
+        .search(&SearchFilter {
+            query: "sanctions NEAR Russia".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].doc_id, "a1");
+    assert!(hits[0].snippet.contains("[sanctions]"), "{}", hits[0].snippet);
+    let geneva = store
+        .search(&SearchFilter {
+            query: "Geneva".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(geneva.len(), 2);
+    assert_eq!(geneva[0].doc_id, "a1", "title match ranks first");
+    let afp = store
+        .search(&SearchFilter {
+            query: "Geneva".into(),
+            source: Some("AFP".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(afp.len(), 1);
+    let later = store
+        .search(&SearchFilter {
+            query: "Russian".into(),
+            since: Some(date("2022-02-01")),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(later.iter().map(|h| h.doc_id.as_str()).collect::<Vec<_>>(), ["a3"]);
+    let err = store
+        .search(&SearchFilter {
+            query: "\"unbalanced".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidQuery(_)), "{err}");
+}
+
+#[test]
+fn event_filters() {
+    let store = fixture();
+    let count = |f: EventFilter| store.events(&f).unwrap().len();
+    assert_eq!(count(EventFilter::default()), 5);
+    assert_eq!(
+        count(EventFilter {
+            actor: Some("USA".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            actor: Some("RUS".into()),
+            ..Default::default()
+        }),
+        5
+    );
+    assert_eq!(
+        count(EventFilter {
+            dyad: Some("RUS:USA".parse().unwrap()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            code: Some("13".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            root: Some("19".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            quad: Some(3),
+            ..Default::default()
+        }),
+        3
+    );
+    assert_eq!(
+        count(EventFilter {
+            since: Some(date("2022-02-01")),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            until: Some(date("2022-01-10")),
+            ..Default::default()
+        }),
+        3
+    );
+    assert_eq!(
+        count(EventFilter {
+            place: Some("CH".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            mode: Some("reported".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            source: Some("AFP".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    let newest = store
+        .events(&EventFilter {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(newest[0].date, "2022-02-24");
+    // With a source filter the evidence comes from an article of that source.
+    let afp = store
+        .events(&EventFilter {
+            source: Some("AFP".into()),
+            code: Some("036".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(afp[0].doc_id, "a2");
+    assert_eq!(afp[0].country.as_deref(), Some("CH"));
+    assert!(store
+        .events(&EventFilter {
+            mode: Some("maybe".into()),
+            ..Default::default()
+        })
+        .is_err());
+    assert!("USA".parse::<Dyad>().is_err());
+}
+
+#[test]
+fn timeline_by_month_and_week_both_directions() {
+    let store = fixture();
+    let filter = EventFilter {
+        dyad: Some("USA:RUS".parse().unwrap()),
+        ..Default::default()
+    };
+    let rows = store.timeline(&filter, Period::Month).unwrap();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!((r.period.as_str(), r.direction.as_str()), ("2022-01", "USA>RUS"));
+    assert_eq!((r.events, r.quad1, r.quad3), (2, 1, 1));
+    assert!((r.goldstein_sum - -2.0).abs() < 1e-9 && (r.goldstein_mean - -1.0).abs() < 1e-9);
+    let rus_ukr = EventFilter {
+        dyad: Some("UKR:RUS".parse().unwrap()),
+        ..Default::default()
+    };
+    let rows = store.timeline(&rus_ukr, Period::Week).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].period, "2022-W08");
+    let directions: Vec<_> = rows.iter().map(|r| r.direction.as_str()).collect();
+    assert_eq!(directions, ["UKR>RUS", "RUS>UKR"]);
+    let days = store.timeline(&EventFilter::default(), Period::Day).unwrap();
+    assert_eq!(days.iter().map(|r| r.events).sum::<i64>(), 5);
+}
+
+#[test]
+fn actor_report() {
+    let store = fixture();
+    let report = store.actor("RUSGOV", 10).unwrap();
+    assert_eq!((report.as_source, report.as_target), (1, 2));
+    assert_eq!(report.partners[0].partner, "USAGOV");
+    assert_eq!(report.partners[0].as_target, 2);
+    assert_eq!(
+        report.mix.iter().map(|m| m.root.as_str()).collect::<Vec<_>>(),
+        ["03", "12", "13"]
+    );
+    assert_eq!(report.quotes.len(), 1);
+    assert_eq!(report.over_time.len(), 1);
+    assert_eq!(report.over_time[0].period, "2022-01");
+}
+
+#[test]
+fn quotes_by_speaker_and_topic() {
+    let store = fixture();
+    let q = |f: QuoteFilter| store.quotes(&f).unwrap();
+    let putin = q(QuoteFilter {
+        speaker: Some("Putin".into()),
+        ..Default::default()
+    });
+    assert_eq!(putin.len(), 1);
+    assert_eq!(putin[0].text, "Sanctions will hurt everyone");
+    assert_eq!(putin[0].speaker_actor.as_deref(), Some("RUSGOV"));
+    assert_eq!(
+        q(QuoteFilter {
+            about: Some("sanction".into()),
+            ..Default::default()
+        })
+        .len(),
+        1
+    );
+    assert_eq!(
+        q(QuoteFilter {
+            about: Some("ceasefire".into()),
+            ..Default::default()
+        })
+        .len(),
+        0
+    );
+    assert_eq!(
+        q(QuoteFilter {
+            speaker: Some("Biden".into()),
+            ..Default::default()
+        })
+        .len(),
+        0
+    );
+    assert_eq!(q(QuoteFilter::default()).len(), 1);
+}
+
+#[test]
+fn export_gdelt() {
+    let store = fixture();
+    let mut out = Vec::new();
+    let n = store
+        .export(ExportFormat::Gdelt, &EventFilter::default(), &mut out)
+        .unwrap();
+    assert_eq!(n, 5);
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines.iter().all(|f| f.len() == 61));
+    let col = |name: &str| export::gdelt::COLUMNS.iter().position(|c| *c == name).unwrap();
+    let meet = lines.iter().find(|f| f[col("EventCode")] == "036").unwrap();
+    assert_eq!(meet[col("Day")], "20220110");
+    assert_eq!(meet[col("MonthYear")], "202201");
+    assert_eq!(meet[col("Actor1Code")], "USAGOV");
+    assert_eq!(meet[col("Actor1Name")], "JOE BIDEN");
+    assert_eq!(meet[col("Actor1CountryCode")], "USA");
+    assert_eq!(meet[col("Actor1Type1Code")], "GOV");
+    assert_eq!(meet[col("EventRootCode")], "03");
+    assert_eq!(meet[col("EventBaseCode")], "036");
+    assert_eq!(meet[col("QuadClass")], "1");
+    assert_eq!(meet[col("NumArticles")], "2");
+    assert_eq!(meet[col("NumSources")], "2");
+    assert_eq!(meet[col("IsRootEvent")], "1");
+    assert_eq!(meet[col("ActionGeo_FullName")], "Geneva");
+    assert_eq!(meet[col("ActionGeo_CountryCode")], "CH");
+    assert_eq!(meet[col("ActionGeo_Type")], "4");
+    assert_eq!(meet[col("SOURCEURL")], "https://news.example/a1");
+    assert_eq!(meet[col("DATEADDED")].len(), 14);
+    let nato = lines.iter().find(|f| f[col("EventCode")] == "125").unwrap();
+    assert_eq!(nato[col("Actor2KnownGroupCode")], "NAT");
+}
+
+#[test]
+fn export_plover_and_jsonl() {
+    let store = fixture();
+    let mut out = Vec::new();
+    let filter = EventFilter {
+        actor: Some("USA".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.export(ExportFormat::Plover, &filter, &mut out).unwrap(), 2);
+    let records: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    let sanction = records.iter().find(|r| r["cameo"] == "138").unwrap();
+    assert_eq!(sanction["event_type"], "SANCTION");
+    assert_eq!(sanction["source_actor"], "USAGOV");
+    assert_eq!(sanction["source_country"], "USA");
+    assert_eq!(sanction["mode"], "asserted");
+    assert_eq!(sanction["text"], "Biden warned Moscow about sanctions against Russia.");
+    assert!(sanction["id"].as_str().unwrap().starts_with("chronicle-"));
+
+    let mut out = Vec::new();
+    assert_eq!(
+        store
+            .export(ExportFormat::Jsonl, &EventFilter::default(), &mut out)
+            .unwrap(),
+        5
+    );
+    let rows: Vec<EventRow> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows, store.events(&EventFilter::default()).unwrap());
+}
+
+#[test]
+fn export_parquet_reads_back() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let store = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.parquet");
+    assert_eq!(
+        store
+            .export_to_path(ExportFormat::Parquet, &EventFilter::default(), &path)
+            .unwrap(),
+        5
+    );
+    let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
+        .unwrap()
+        .build()
+        .unwrap();
+    let batches: Vec<_> = reader.map(|b| b.unwrap()).collect();
+    assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 5);
+    let schema = batches[0].schema();
+    assert_eq!(schema.fields().len(), export::parquet::schema().fields().len());
+    let cameo = batches[0]
+        .column_by_name("cameo")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<arrow_array::StringArray>()
+        .unwrap();
+    assert!(cameo.iter().any(|c| c == Some("036")));
+}
+
+#[test]
+fn file_store_uses_wal_and_persists() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chronicle.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.ingest_batch(&stored(vec![a1(), a2(), a3()])).unwrap();
+        let mode: String = store
+            .connection()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+    let store = Store::open(&path).unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (stats.schema_version, stats.documents, stats.events),
+        (schema::SCHEMA_VERSION, 3, 5)
+    );
+}
+
+#[test]
+fn synthetic_documents_ingest() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut synth = synth::Synth::new(7, vec!["Body text about trade.".into()]);
+    let docs: Vec<StoredDoc> = (0..50)
+        .map(|i| StoredDoc::new(synth.document(format!("s{i}"))))
+        .collect();
+    let counts = store.ingest_batch(&docs).unwrap();
+    assert_eq!((counts.new, counts.rejected), (50, 0), "{:?}", counts.rejects);
+    let stats = store.stats().unwrap();
+    assert!(stats.events > 0 && stats.events <= stats.mentions);
+}
