@@ -167,7 +167,11 @@ impl TimeStage {
             let ok = if joined {
                 piece.eq_ignore_ascii_case(m)
             } else {
-                piece[..m.len()].eq_ignore_ascii_case(m) && piece[m.len()..].chars().all(char::is_whitespace)
+                // `get`: the piece may end inside a multi-byte character ("ddell. “").
+                piece.get(..m.len()).is_some_and(|p| p.eq_ignore_ascii_case(m))
+                    && piece
+                        .get(m.len()..)
+                        .is_some_and(|rest| rest.chars().all(char::is_whitespace))
             };
             let boundary = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
             if ok && boundary && at < best {
