@@ -3,8 +3,9 @@
 //! Two sources: `place` entities from NER when that layer exists, and a scanner over the
 //! tokens that matches capitalized word sequences against the gazetteer (longest match). The
 //! scanner is the only finder when there are no entities; with entities it is a recall
-//! backstop limited to cue positions (`in`, `at`, `near`, `from` …) and datelines, where a
-//! capitalized name is very likely a place.
+//! backstop for names NER missed or put inside an organization's name, and inside NER's
+//! persons it keeps only cue positions (`in`, `at`, `near`, `from` …) and datelines, where a capitalized name is
+//! very likely a place.
 
 use chronicle_doc::{Document, EntityKind, Layers, Span};
 
@@ -98,7 +99,17 @@ fn link_qualifiers(doc: &Document, cands: &mut [Candidate]) {
     }
 }
 
-/// The token scanner. With `backstop`, only cue-preceded names and datelines are kept.
+/// Whether `span` overlaps a person's name: `Jack London`, `Sam Houston`. Organizations are
+/// not excluded, since their names are full of places (`University of Virginia`,
+/// `Butler County Jail`, `Milwaukee` for its team), and the scanner's own rules handle the rest.
+fn inside_other_entity(doc: &Document, span: Span) -> bool {
+    doc.entities
+        .iter()
+        .any(|e| e.kind == EntityKind::Person && e.span.overlaps(span))
+}
+
+/// The token scanner. With `backstop` (NER ran), names inside NER's non-place entities are kept
+/// only after a cue word or as a dateline.
 fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
     let text = doc.text();
     let toks = &doc.tokens;
@@ -279,7 +290,10 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         if currency || (street && !big) {
             ok = false;
         }
-        if backstop && !(cue || dateline) {
+        // With NER, a name inside a person's name is not a place unless a cue or dateline says
+        // so (`in Georgia`); one NER missed altogether still is (NER trained on one newswire
+        // misses many local places: small towns, counties, regions).
+        if backstop && !(cue || dateline) && inside_other_entity(doc, span) {
             ok = false;
         }
         let after_comma_place = after_comma_place || qualifier_slot;

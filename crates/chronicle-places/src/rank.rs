@@ -32,6 +32,24 @@ impl Context<'_> {
             .unwrap_or(0.0)
     }
 
+    /// The share of the article's place votes (other than this name's own) that go to `country`:
+    /// near 1 in local news about one country, lower in an international story, where naming
+    /// the United States as an actor says little about where Geneva is.
+    fn country_share(&self, country: &str, own_key: &str) -> f64 {
+        let total: f64 = self
+            .countries
+            .values()
+            .flatten()
+            .filter(|(k, _)| *k != own_key)
+            .map(|(_, w)| w)
+            .sum();
+        if total > 0.0 {
+            self.country_votes(country, own_key) / total
+        } else {
+            0.0
+        }
+    }
+
     fn state_voted(&self, country: &str, admin1: &str, own_key: &str) -> bool {
         self.states
             .get(&(country, admin1))
@@ -53,20 +71,26 @@ fn prior(e: &Entry, hit: Hit) -> f64 {
     base - if hit.primary { 0.0 } else { 0.7 } + if e.capital { 1.5 } else { 0.0 }
 }
 
-fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context) -> f64 {
+fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f64 {
     let mut s = prior(e, hit);
+    // A namesake: a town much smaller than a same-named city elsewhere (Geneva, Illinois;
+    // Moscow, Idaho). That its country is in the article is weak evidence; its state is strong.
+    let state_voted = e.feature == Feature::City && ctx.state_voted(&e.country, &e.admin1, key);
+    let namesake = e.feature == Feature::City && !state_voted && (e.population as f64) * 5.0 < biggest_city as f64;
     if !e.country.is_empty() {
         let votes = ctx.country_votes(&e.country, key);
         if votes > 0.0 {
             // A keshvar division gets less, so `Niger` and `Mali` stay countries in an article
             // about Nigeria or Guinea.
-            s += if e.minor {
+            let bonus = if e.minor {
                 1.0
             } else {
                 2.5 + (votes - 1.0).clamp(0.0, 2.0) * 0.5
             };
+            let bonus = if namesake { bonus * 0.25 } else { bonus };
+            s += bonus * ctx.country_share(&e.country, key);
         }
-        if e.feature == Feature::City && ctx.state_voted(&e.country, &e.admin1, key) {
+        if state_voted {
             s += 2.0;
         }
         if ctx.dateline == Some(&*e.country) {
@@ -187,8 +211,16 @@ fn allowed_len(c: &Candidate) -> usize {
 }
 
 fn best(hits: &[Hit], key: &str, gaz: &Gazetteer, ctx: &Context) -> Option<u32> {
+    let biggest_city = hits
+        .iter()
+        .map(|h| gaz.entry(h.entry))
+        .filter(|e| e.feature == Feature::City)
+        .map(|e| e.population)
+        .max()
+        .unwrap_or(0);
     hits.iter()
-        .map(|&h| (score(gaz.entry(h.entry), h, key, ctx), h.entry))
+        .map(|&h| (score(gaz.entry(h.entry), h, key, ctx, biggest_city), h.entry))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, id)| id)
 }
+

@@ -94,6 +94,36 @@ fn other_places_in_the_article_pull_a_name_to_their_country() {
 }
 
 #[test]
+fn a_small_namesake_needs_more_than_its_country_being_named() {
+    // The United States named as an actor three times does not move Geneva to Illinois.
+    let text = "Washington and the United States warned Russia. US officials will meet in Geneva.";
+    let got = places(text);
+    let geneva = got.iter().find(|g| g.0 == "Geneva").expect("Geneva found");
+    assert_eq!(geneva.2.as_deref(), Some("CH"), "{got:?}");
+    // Its state does.
+    let got = places("Illinois police said the fire in Geneva was out.");
+    let geneva = got.iter().find(|g| g.0 == "Geneva").expect("Geneva found");
+    assert_eq!(geneva.2.as_deref(), Some("US"), "{got:?}");
+}
+
+#[test]
+fn with_ner_a_place_it_missed_is_still_found_but_not_inside_its_names() {
+    let text = "The storm hit Tulsa overnight. Jack London wrote about it.";
+    let mut d = doc(text);
+    d.entities = vec![Entity {
+        span: span_of(text, "Jack London"),
+        kind: EntityKind::Person,
+        actor: None,
+        canonical: None,
+        sentence: 1,
+    }];
+    d.mark_done(Layers::ENTITIES);
+    PlaceStage::new().unwrap().run(&mut d);
+    let got: Vec<&str> = d.places.iter().map(|p| d.slice(p.span)).collect();
+    assert_eq!(got, ["Tulsa"]);
+}
+
+#[test]
 fn countries_continents_and_regions() {
     let got = places("Troops left Europe for the Middle East, and the U.S. said Georgia was calm.");
     let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();

@@ -41,13 +41,16 @@ impl Pipeline {
     /// Chronicle's English pipeline with its built-in data and models.
     pub fn english() -> Result<Pipeline, PipelineError> {
         let ner = Arc::new(chronicle_ner::NerModel::embedded()?);
+        let syntax = Arc::new(chronicle_syntax::SyntaxModels::embedded()?);
         Pipeline::new(vec![
             Box::new(chronicle_text::TextStage::new()?),
+            Box::new(chronicle_syntax::SyntaxStage::new(syntax)),
             Box::new(chronicle_ner::NerStage::new(ner)),
             Box::new(chronicle_actors::ActorStage::new()?),
             Box::new(chronicle_time::TimeStage::new()?),
             Box::new(chronicle_quotes::QuoteStage::new()?),
             Box::new(chronicle_places::PlaceStage::new()?),
+            Box::new(chronicle_events::EventStage::new()?),
             Box::new(chronicle_places::ToneStage::new()?),
         ])
     }
