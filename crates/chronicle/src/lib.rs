@@ -14,7 +14,9 @@ mod stream;
 
 pub use chronicle_doc as doc;
 pub use chronicle_read as read;
+pub use chronicle_ner as ner;
 pub use chronicle_record as record;
+pub use chronicle_syntax as syntax;
 
 pub use pipeline::{Pipeline, PipelineError};
 pub use stream::{code_stream, Failure, Outcome, StreamOptions};
