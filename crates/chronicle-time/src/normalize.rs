@@ -171,9 +171,11 @@ fn starts_upper(s: &str) -> bool {
 /// The word before byte `pos`, lower-cased.
 fn word_before(text: &str, pos: usize) -> String {
     let head = text[..pos].trim_end();
+    // The separator may be several bytes long (`“`): start after the whole character.
     let start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     head[start..].to_lowercase()
 }
 
@@ -678,6 +680,15 @@ mod tests {
             "/../../data/time/lexicon.toml"
         )))
         .unwrap()
+    }
+
+    #[test]
+    fn word_before_a_curly_quote() {
+        let text = "He said “in the future” twice";
+        let pos = text.find("the").unwrap();
+        assert_eq!(word_before(text, pos), "in");
+        let pos = text.find("in").unwrap();
+        assert_eq!(word_before(text, pos), "", "only the quote mark before");
     }
 
     #[test]
