@@ -284,6 +284,11 @@ mod tests {
             sentences("Since Roe v. Wade, Lt. Gen. Smith of Tulsa, Okla. agreed."),
             ["Since Roe v. Wade, Lt. Gen. Smith of Tulsa, Okla. agreed."]
         );
+        // `p.` (page) and `c.` (circa) are abbreviations before a number, initials otherwise.
+        assert_eq!(
+            sentences("Somerset 4 (P. Simmons 4-38). See p. 12. C. Lewis won."),
+            ["Somerset 4 (P. Simmons 4-38).", "See p. 12.", "C. Lewis won."]
+        );
     }
 
     #[test]

@@ -375,13 +375,18 @@ impl Chunk<'_> {
                 // "No. 10": only when the chunk ends here and a number follows.
                 let rest = text[j + 1..].trim_start_matches(|c: char| is_space(c));
                 let spaced = j + 1 == self.end && rest.len() < text.len() - j - 1;
-                return (spaced && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(Ending::Never);
+                if spaced && rest.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Some(Ending::Never);
+                }
+                // Not before a number, `P.` and `C.` are still initials (`P. Simmons`): the
+                // rules below decide.
+            } else {
+                return Some(match (flags.can_end, flags.before_capital) {
+                    (_, true) => Ending::BeforeCapital,
+                    (true, false) => Ending::BeforeStarter,
+                    (false, false) => Ending::Never,
+                });
             }
-            return Some(match (flags.can_end, flags.before_capital) {
-                (_, true) => Ending::BeforeCapital,
-                (true, false) => Ending::BeforeStarter,
-                (false, false) => Ending::Never,
-            });
         }
         let mut chars = word.chars();
         let first = chars.next()?;
