@@ -22,10 +22,13 @@ def main(folder: Path) -> None:
     for line in (folder / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
         if m := PLOVER_LINE.match(line):
             plover.setdefault(m.group(1), m.group(2))
+    # The conversion table leaves CAMEO 02 (APPEAL) out; PLOVER's REQUEST covers appeals and
+    # demands alike (PLOVER manual), so appeals are REQUEST.
+    plover.setdefault("02", "REQUEST")
     print("# Chronicle's CAMEO ontology: one row per CAMEO event code.")
     print("# Built by scripts/build_cameo_table.py from GDELT's CAMEO lookup tables (Goldstein values:")
     print("# GDELT's table) and the PLOVER 2021 CAMEO->PLOVER conversion (Open Event Data Alliance).")
-    print("# plover: the code's own PLOVER type, else its parent's; `-` where PLOVER has none (01, 02).")
+    print("# plover: the code's own PLOVER type, else its parent's; `-` where PLOVER has none (01);\n# 02 (appeals) is REQUEST, which PLOVER defines to cover appeals.")
     print("# columns: code<TAB>goldstein<TAB>plover<TAB>name")
     for code in sorted(names, key=lambda c: (c[:2], c)):
         if code not in goldstein:

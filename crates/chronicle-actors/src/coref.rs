@@ -44,7 +44,13 @@ pub fn link(all: &mut Vec<Found>, res: &Resolver<'_>) {
                     if ner && res.resolve_surname(&mut f, None) {
                         all[i] = f;
                     } else if !ner {
-                        drop[i] = true;
+                        // Unseen by the NER: only the surname of someone in office on the
+                        // article date (`Obama said …` in 2015) is believed.
+                        if res.resolve_surname_within(&mut f, None, false) {
+                            all[i] = f;
+                        } else {
+                            drop[i] = true;
+                        }
                     }
                 }
             }

@@ -630,6 +630,12 @@ impl<'a> Resolver<'a> {
     /// someone in office then (file order: heads of state come first); `country` narrows the
     /// choice (`Russian President Putin`).
     pub(crate) fn resolve_surname(&self, f: &mut Found, country: Option<&str>) -> bool {
+        self.resolve_surname_within(f, country, true)
+    }
+
+    /// As [`Resolver::resolve_surname`], but with `near` false only someone in office on the
+    /// article date will do.
+    pub(crate) fn resolve_surname_within(&self, f: &mut Found, country: Option<&str>, near: bool) -> bool {
         let people: Vec<_> = f
             .surname_of
             .iter()
@@ -637,9 +643,24 @@ impl<'a> Resolver<'a> {
             .filter(|p| country.is_none_or(|c| p.terms.iter().any(|t| code::country(&t.code) == c)))
             .collect();
         let chosen =
-            // Only someone in office: `Mr Johnson` in 2005 is not Boris Johnson. Former
+            // Someone in office: `Mr Johnson` in 2005 is not Boris Johnson. Former
             // holders are found through a full name earlier in the article (coreference).
-            people.iter().find(|p| p.in_office(self.date));
+            people.iter().find(|p| p.in_office(self.date)).or_else(|| {
+                if !near {
+                    return None;
+                }
+                // Failing that, one person of that surname in office within a few years of
+                // the date (`Obama` in a 2008 story, an undated `President Bush`), when no
+                // other country's office-holder shares the name: the person, as former or
+                // future office-holder.
+                let near: Vec<_> = people.iter().filter(|p| p.near_office(self.date, SURNAME_YEARS)).collect();
+                let first = near.first()?;
+                let country = first.terms.first().map(|t| code::country(&t.code).to_string());
+                let one_country = near
+                    .iter()
+                    .all(|p| p.terms.iter().all(|t| Some(code::country(&t.code).to_string()) == country));
+                one_country.then_some(*first)
+            });
         if let Some(p) = chosen {
             f.code = Some(p.code_on(self.date));
             f.canonical = Some(p.name.clone());
@@ -983,6 +1004,9 @@ fn quote_mask(doc: &Document) -> Vec<bool> {
         })
         .collect()
 }
+
+/// How many years from the article date a bare surname may still name an office-holder.
+const SURNAME_YEARS: i32 = 10;
 
 /// Gives roles without a country the country of the discourse: the most recent preceding
 /// mention with a state code in this or the two previous sentences (`An official` after a

@@ -362,3 +362,20 @@ fn matching_respects_case_and_token_boundaries() {
     assert_eq!(texts, ["Turkey", "the PRESIDENT"], "{}", dump(&d));
     assert_eq!(actor(&d, "Turkey", 0).as_deref(), Some("TUR"));
 }
+
+#[test]
+fn a_surname_near_a_term_of_office_names_that_person() {
+    // An undated wire story (2000) naming "President Bush": both Bushes are American, one
+    // held office within a few years, so the country is known though the role is not.
+    let mut d = doc("President Bush threatened further action against Russia.", "2000-01-01");
+    run(&mut d);
+    let code = actor(&d, "Bush", 0).expect("Bush is resolved");
+    assert_eq!(&code[..3], "USA", "{}", dump(&d));
+}
+
+#[test]
+fn a_bare_surname_of_someone_in_office_is_believed_without_the_ner() {
+    let mut d = doc("Obama said he would not provide support to Israel.", "2015-06-09");
+    run(&mut d);
+    assert_eq!(actor(&d, "Obama", 0).as_deref(), Some("USAGOV"), "{}", dump(&d));
+}

@@ -33,8 +33,42 @@ impl Coder<'_> {
             .filter(|(_, p)| p.kind == TriggerKind::Verb && !p.objects.is_empty())
             .flat_map(|&(i, p)| object_words(tree, i, p))
             .collect();
+        let fired: Vec<usize> = triggers.iter().map(|&(i, _)| i).collect();
+        let mut subsumed: Vec<usize> = Vec::new();
+        for &i in &fired {
+            let Some(head) = tree.head(i).filter(|h| fired.contains(h)) else {
+                continue;
+            };
+            if consumed.contains(&i) {
+                continue; // "refused to meet": the refusal's own pattern already covers both
+            }
+            if !matches!(tree.deprel(i), "xcomp" | "advcl" | "ccomp") {
+                continue;
+            }
+            let head_lemma = tree.lower_lemma(head);
+            if self.recoding.is_head(&head_lemma) {
+                let code = triggers.iter().find(|&&(t, _)| t == i).map(|(_, p)| p.code.as_str());
+                let refusal = self.recoding.class_of(&head_lemma) == Some("refusal");
+                let recodable = code.is_some_and(|c| self.recoding.recode(c, &[head_lemma], false).is_some());
+                // "pledged to expel": the expulsion, recoded as what is pledged, is the event;
+                // "refused to deploy troops", which the table cannot recode, is the refusal.
+                subsumed.push(if recodable || !refusal { head } else { i });
+            } else if tree.deprel(i) != "ccomp" && tree.has_child_lemma(i, &["mark"], &["to"]) {
+                // "met … to discuss": the purpose is part of the meeting, not a second event.
+                subsumed.push(i);
+            }
+        }
+        // "agreed to postpone the *demonstration*", "defended Iraq against Western
+        // *criticism*": an event named inside an argument of another is part of it.
+        for &i in &fired {
+            if let Some(j) = embedding_trigger(tree, i, &fired) {
+                if !subsumed.contains(&j) && !consumed.contains(&i) {
+                    subsumed.push(i);
+                }
+            }
+        }
         for (i, pattern) in triggers {
-            if !consumed.contains(&i) {
+            if !consumed.contains(&i) && !subsumed.contains(&i) {
                 self.code_trigger(tree, sentence, i, pattern, events);
             }
         }
@@ -46,10 +80,29 @@ impl Coder<'_> {
             TriggerKind::Verb => (slots.verb_agent(i), "subject"),
             TriggerKind::Noun => (slots.noun_agent(i), "possessor or governing verb"),
         };
+        if sources.is_empty() && pattern.kind == TriggerKind::Verb && !slots.is_agentless_passive(i) {
+            // The parse found no subject (or one that names no actor): the nearest actor
+            // before the verb in its clause, outside prepositional phrases, as coders of
+            // PETRARCH's kind read the sentence.
+            sources = preceding_actor(tree, i);
+            how_source = "nearest actor before the verb";
+        }
         let mut targets = slots.target(i, pattern);
         let mut how_target = "pattern slot";
         let code = &pattern.code;
-        let verbal = matches!(self.ontology.get(code).map(|t| t.quad_class()), Some(1 | 3));
+        let reading = mode_of(tree, i, &self.quotes);
+        // What is threatened, intended, refused or announced is coded as the statement it is.
+        let recoded = match reading.mode {
+            // "will withdraw its force unless …": an ultimatum is a threat.
+            _ if reading.ultimatum => Some(self.recoding.recode_threat(code)),
+            // "would not provide support": a refusal, when the table says what it becomes.
+            Mode::Negated => self.recoding.recode_negated(code),
+            mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
+        };
+        // A statement (or what recoding makes one: "ready to impose sanctions") may find its
+        // addressee in the conversation or the preceding sentences.
+        let final_code = recoded.as_ref().map_or(code.as_str(), |r| r.code.as_str());
+        let verbal = matches!(self.ontology.get(final_code).map(|t| t.quad_class()), Some(1 | 3));
         if pattern.kind == TriggerKind::Noun {
             // "Russian-American talks": two national modifiers are both parties.
             let parties = modifier_actors(tree, &slots, i);
@@ -60,28 +113,36 @@ impl Coder<'_> {
                 how_target = "second modifier";
             }
         }
-        if targets.is_empty() && verbal && pattern.kind == TriggerKind::Verb {
+        // "Jordan and Britain agreed to …": coordinated parties act towards each other.
+        let distinct: Vec<Filler<'_>> = distinct_countries(&sources);
+        let mutual = targets.is_empty() && distinct.len() >= 2;
+        if mutual {
+            how_target = "the other coordinated party";
+        }
+        if targets.is_empty() && !mutual && verbal && pattern.kind == TriggerKind::Verb {
             targets = slots.conversation_partner(i);
             how_target = "conversation partner";
         }
         let allows_none = pattern.targets.contains(&Slot::None);
-        if targets.is_empty() && !allows_none {
+        if targets.is_empty() && !allows_none && !mutual {
             targets = nearest_other_actor(tree, i, &sources);
             how_target = "next actor in the clause";
         }
-        if targets.is_empty() && !allows_none && verbal {
+        if targets.is_empty() && !mutual && pattern.kind == TriggerKind::Verb {
+            // "protested in Beijing", "will meet in Zurich": where it happens.
+            targets = place_target(tree, i, &sources);
+            how_target = "the place of the event";
+        }
+        if targets.is_empty() && !allows_none && !mutual && verbal && sentence > 0 {
             targets = discourse_actor(tree, sentence, &sources);
             how_target = "addressee from the preceding sentences";
         }
-        if sources.is_empty() || (targets.is_empty() && !allows_none) {
+        if targets.is_empty() && !mutual {
+            how_target = "the pattern needs none";
+        }
+        if sources.is_empty() || (targets.is_empty() && !allows_none && !mutual) {
             return;
         }
-        let reading = mode_of(tree, i, &self.quotes);
-        // What is threatened, intended, refused or announced is coded as the statement it is.
-        let recoded = match reading.mode {
-            Mode::Negated => None,
-            mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
-        };
         let (code, mode, why_mode) = match &recoded {
             Some(r) => {
                 let why = format!("{} (`{}`: {} {} → {})", reading.why, r.head, r.class, code, r.code);
@@ -102,7 +163,17 @@ impl Coder<'_> {
             .map(|p| p.name.clone());
         let trigger = tree.doc.tokens[i].span;
         let evidence = tree.doc.sentences[sentence as usize].span;
-        let pairs: Vec<(Filler<'_>, Option<Filler<'_>>)> = if targets.is_empty() {
+        let pairs: Vec<(Filler<'_>, Option<Filler<'_>>)> = if mutual {
+            distinct
+                .iter()
+                .flat_map(|&s| {
+                    distinct
+                        .iter()
+                        .filter(move |t| t.mention_index != s.mention_index)
+                        .map(move |&t| (s, Some(t)))
+                })
+                .collect()
+        } else if targets.is_empty() {
             sources.iter().map(|&s| (s, None)).collect()
         } else {
             sources
@@ -114,6 +185,7 @@ impl Coder<'_> {
             if target.is_some_and(|t| t.mention.actor == source.mention.actor) {
                 continue; // an actor doing something to itself is a parsing accident
             }
+            let target: Option<EventActor> = target.map(actor);
             let explanation = format!(
                 "{} `{}` → {} ({}); source: {} ({}); target: {} ({}); mode: {}",
                 pattern.id,
@@ -122,13 +194,13 @@ impl Coder<'_> {
                 event_type.name,
                 tree.doc.slice(source.mention.span),
                 how_source,
-                target.map_or("none", |t| tree.doc.slice(t.mention.span)),
+                target.as_ref().map_or("none", |t| tree.doc.slice(t.span)),
                 how_target,
                 why_mode
             );
             events.push(Event {
                 source: Some(actor(source)),
-                target: target.map(actor),
+                target,
                 cameo: event_type.code.clone(),
                 quad_class: event_type.quad_class(),
                 goldstein: event_type.goldstein,
@@ -156,9 +228,20 @@ fn actor(filler: Filler<'_>) -> EventActor {
 /// Actors among a noun's national and possessive modifiers, in text order.
 fn modifier_actors<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, n: usize) -> Vec<Filler<'d>> {
     let mut found: Vec<Filler<'d>> = Vec::new();
-    for &c in tree.children(n) {
-        if matches!(tree.deprel(c), "amod" | "compound" | "nmod:poss") {
-            for f in slots.actors_at(c) {
+    let modifiers = |t: usize| -> Vec<usize> {
+        tree.children(t)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.deprel(c), "amod" | "compound" | "nmod:poss"))
+            .collect()
+    };
+    for c in modifiers(n) {
+        // "Russian-American talks" split into words: the modifier's own modifier too.
+        let mut words = modifiers(c);
+        words.insert(0, c);
+        words.sort_unstable();
+        for w in words {
+            for f in slots.actors_at(w) {
                 if !found.iter().any(|g| g.mention.actor == f.mention.actor) {
                     found.push(f);
                 }
@@ -168,21 +251,145 @@ fn modifier_actors<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, n: usize) -> Vec<
     found
 }
 
+/// The fired trigger that `i` is embedded in through a nominal argument (an object, a
+/// subject, a noun's modifier or a prepositional phrase that is not a time or place adjunct),
+/// if any.
+fn embedding_trigger(tree: &Tree<'_>, i: usize, fired: &[usize]) -> Option<usize> {
+    let mut nominal = false;
+    let mut current = i;
+    for head in tree.ancestors(i) {
+        let rel = tree.base_deprel(current);
+        let adjunct = matches!(rel, "obl" | "nmod")
+            && tree
+                .case_of(current)
+                .is_some_and(|c| crate::mode::ADJUNCT_CASES.contains(&c.as_str()));
+        if adjunct {
+            return None;
+        }
+        nominal |= matches!(
+            rel,
+            "obj" | "obl" | "nmod" | "nsubj" | "acl" | "appos" | "compound" | "amod"
+        );
+        if fired.contains(&head) {
+            return nominal.then_some(head);
+        }
+        current = head;
+    }
+    None
+}
+
+/// The first place with a country in the trigger's clause that no actor mention covers and
+/// that is not the source's own mention.
+fn place_target<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d>]) -> Vec<Filler<'d>> {
+    let clause = tree.subtree_span(clause_head(tree, trigger));
+    tree.places
+        .iter()
+        .enumerate()
+        // After the verb: a place before it is usually part of the subject ("Pakistan
+        // President Zia").
+        .filter(|(_, p)| clause.contains(p.span) && p.span.start > tree.doc.tokens[trigger].span.start)
+        .find(|(_, p)| !sources.iter().any(|s| s.mention.span.overlaps(p.span)))
+        .map(|(k, mention)| {
+            vec![Filler {
+                mention,
+                mention_index: tree.mentions.len() + k,
+            }]
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a mention is the one who speaks ("…, government officials said"): the subject of
+/// a verb of saying, not a party to the event.
+fn is_speaker(tree: &Tree<'_>, m: &chronicle_doc::Mention) -> bool {
+    let Some(h) = m
+        .head
+        .map(|h| h as usize)
+        .filter(|h| (tree.start..tree.end).contains(h))
+    else {
+        return false;
+    };
+    // "the Czechoslovak news agency … reported": from a modifier up to its phrase's head.
+    let mut h = h;
+    while matches!(tree.deprel(h), "amod" | "compound" | "flat" | "nmod:poss") {
+        match tree.head(h) {
+            Some(up) => h = up,
+            None => break,
+        }
+    }
+    tree.base_deprel(h) == "nsubj"
+        && tree
+            .head(h)
+            .is_some_and(|v| crate::mode::SPEECH_HEADS.contains(&tree.lower_lemma(v).as_str()))
+}
+
+/// One filler per country, in order: "Hungary and Romania", not "Hungary and Budapest".
+fn distinct_countries<'d>(fillers: &[Filler<'d>]) -> Vec<Filler<'d>> {
+    let mut out: Vec<Filler<'d>> = Vec::new();
+    for &f in fillers {
+        if !out
+            .iter()
+            .any(|g| same_country(g.mention.actor.as_deref(), f.mention.actor.as_deref()))
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The nearest actor before a verb in its sentence that is not in a prepositional phrase or
+/// another verb's object ("*Syrian rebels* engaged …" misparsed as a participle): a source
+/// when the parse gives none.
+fn preceding_actor<'d>(tree: &Tree<'d>, trigger: usize) -> Vec<Filler<'d>> {
+    let before = tree.doc.tokens[trigger].span.start;
+    let sentence = tree.doc.tokens[tree.start]
+        .span
+        .cover(tree.doc.tokens[tree.end - 1].span);
+    let mut above = tree.ancestors(trigger);
+    above.push(trigger);
+    tree.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.actor.is_some() && m.span.end <= before && sentence.contains(m.span))
+        .filter(|(_, m)| {
+            let Some(h) = m
+                .head
+                .map(|h| h as usize)
+                .filter(|h| (tree.start..tree.end).contains(h))
+            else {
+                return false;
+            };
+            // Up to where its path meets the verb's: no preposition, possessive or object
+            // of another verb on the way.
+            std::iter::once(h)
+                .chain(tree.ancestors(h))
+                .take_while(|a| !above.contains(a))
+                .all(|a| tree.case_of(a).is_none() && !matches!(tree.deprel(a), "nmod:poss" | "obj" | "iobj"))
+        })
+        .max_by_key(|(_, m)| m.span.start)
+        .map(|(index, mention)| {
+            vec![Filler {
+                mention,
+                mention_index: index,
+            }]
+        })
+        .unwrap_or_default()
+}
+
 /// The first actor after the trigger, inside its clause, of another actor than the source.
 fn nearest_other_actor<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d>]) -> Vec<Filler<'d>> {
     let clause_head = clause_head(tree, trigger);
     let clause = tree.subtree_span(clause_head);
     let after = tree.doc.tokens[trigger].span.end;
-    tree.doc
-        .mentions
+    tree.mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.span.start >= after && clause.contains(m.span) && m.actor.is_some())
-        .find(|(_, m)| {
+        .filter(|(_, m)| m.span.start >= after && clause.contains(m.span) && m.actor.is_some() && !is_speaker(tree, m))
+        .filter(|(_, m)| {
             !sources
                 .iter()
                 .any(|s| same_country(s.mention.actor.as_deref(), m.actor.as_deref()))
         })
+        .min_by_key(|(_, m)| m.span.start)
         .map(|(index, mention)| {
             vec![Filler {
                 mention,
@@ -196,10 +403,12 @@ fn nearest_other_actor<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d
 /// no addressee in its own sentence is most likely aimed at.
 fn discourse_actor<'d>(tree: &Tree<'d>, sentence: u32, sources: &[Filler<'d>]) -> Vec<Filler<'d>> {
     let first = sentence.saturating_sub(DISCOURSE_WINDOW);
-    tree.doc
-        .mentions
+    tree.mentions
         .iter()
         .enumerate()
+        // The actor layer's own mentions, in text order: a national adjective names whose
+        // act something is, not who is addressed.
+        .take(tree.doc.mentions.len())
         .filter(|(_, m)| (first..=sentence).contains(&m.sentence) && m.actor.is_some())
         .filter(|(_, m)| m.sentence < sentence || m.span.start > tree.doc.tokens[tree.start].span.start)
         .rev()

@@ -5,14 +5,22 @@
 //! * [`Patterns`] say which verbs and nouns trigger which code and where the target is, from
 //!   `data/events/patterns.tsv`.
 //! * The [`EventStage`] codes each sentence on its dependency parse: it finds triggers, takes
-//!   the source from the subject (the agent of a passive, a subject shared through control or
-//!   coordination, a noun's possessor or national adjective) and the target from the pattern's
-//!   slots, then falls back to the conversation partner, the next actor in the clause, or —
-//!   for statements only — the most recent other actor; it sets the mode (negated,
-//!   hypothetical, future, reported), recodes what is threatened, intended, refused or
-//!   announced as the statement it is ([`Recoding`]: "ready to impose sanctions" → 1312), and
-//!   attaches the clause's date and place. Events without both actors are dropped, not
-//!   invented (PETRARCH's `require_dyad`); repeats within an article are merged.
+//!   the source from the subject (the agent of a passive, a subject shared through control,
+//!   raising or coordination, a noun's possessor or national adjective, else the nearest actor
+//!   before the verb outside prepositional phrases) and the target from the pattern's slots,
+//!   then: coordinated sources act towards each other ("Jordan and Britain agreed"), else the
+//!   conversation partner, the next actor in the clause, another actor of the source's own
+//!   country, the place of the event, or — for statements only — the most recent other
+//!   actor. Besides the actor layer's mentions it reads national adjectives ("*Israeli* tank
+//!   shelling") and places with a country, through the actor dictionary. An event named inside
+//!   another's argument ("agreed to postpone the *demonstration*"), a purpose clause ("met … to
+//!   *discuss*") and the head of what it intends ("*pledged* to expel") are not separate
+//!   events. It sets the mode (negated, hypothetical, future, reported) and recodes what is
+//!   threatened, intended, refused, stopped, negated, announced or made an ultimatum ("…
+//!   unless …") as the statement it is ([`Recoding`]: "ready to impose sanctions" → 1312,
+//!   "would not provide support" → 12x), and attaches the clause's date and place. Events
+//!   without both actors are dropped, not invented (PETRARCH's `require_dyad`) unless the
+//!   pattern needs no target; repeats within an article are merged.
 //!
 //! Events inside quoted or reported content keep their own actors and get mode `reported`:
 //! "Putin said Russian troops attacked X" is RUS→X, reported, not a statement by Putin.

@@ -47,12 +47,14 @@ const FUTURE_AUX: &[&str] = &["will", "shall", "'ll"];
 const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "neither", "nor"];
 const CONDITIONS: &[&str] = &["if", "unless", "whether"];
 const FUTURE_MODIFIERS: &[&str] = &["upcoming", "planned", "future", "scheduled", "next", "forthcoming"];
-const SPEECH_HEADS: &[&str] = &[
+/// Heads that announce: what they govern is an intention only if it is still to be done.
+const REPORTING: &[&str] = &["announce", "say", "declare", "confirm"];
+pub(crate) const SPEECH_HEADS: &[&str] = &[
     "say", "tell", "claim", "report", "state", "add", "announce", "believe", "think", "insist", "note", "stress",
     "argue", "write", "allege",
 ];
 /// Relations through which the mode of a clause reaches what it governs.
-const MODE_CLIMB: &[&str] = &["xcomp", "acl", "obl", "nmod", "obj", "advcl", "ccomp", "conj"];
+const MODE_CLIMB: &[&str] = &["xcomp", "acl", "obl", "nmod", "obj", "advcl", "ccomp", "conj", "amod"];
 
 /// What decided the mode, for `--explain`.
 pub(crate) struct ModeReading {
@@ -61,6 +63,9 @@ pub(crate) struct ModeReading {
     /// ("ready" in "ready to impose sanctions"): what recoding looks at.
     pub heads: Vec<String>,
     pub why: String,
+    /// Whether the event is made conditional on what the other side does ("will withdraw
+    /// *unless* …", "would blockade Paris *if* …"): a threat, as CAMEO codes ultimatums.
+    pub ultimatum: bool,
 }
 
 pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeReading {
@@ -73,11 +78,23 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         chain.push(head);
         current = head;
     }
-    let heads: Vec<String> = chain[1..].iter().map(|&h| tree.lower_lemma(h)).collect();
+    // "announced that it *has called off* the strike": an announced past act is no intention.
+    let done = tree.doc.tokens[trigger].xpos == Some("VBD") || tree.has_child_lemma(trigger, &["aux"], &["have"]);
+    let heads: Vec<String> = chain[1..]
+        .iter()
+        .map(|&h| tree.lower_lemma(h))
+        .filter(|h| !(done && REPORTING.contains(&h.as_str())))
+        .collect();
+    let ultimatum = chain.iter().any(|&node| {
+        tree.children(node)
+            .iter()
+            .any(|&c| tree.deprel(c) == "advcl" && tree.has_child_lemma(c, &["mark"], &["unless"]))
+    });
     let reading = |mode, why: String| ModeReading {
         mode,
         heads: heads.clone(),
         why,
+        ultimatum,
     };
     for (depth, &node) in chain.iter().enumerate() {
         let lemma = tree.lower_lemma(node);
@@ -121,7 +138,7 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
 
 /// Prepositions of time and place: a phrase they introduce ("during a conversation") is an
 /// adjunct of its head, so the head's modality ("called for …") does not reach into it.
-const ADJUNCT_CASES: &[&str] = &[
+pub(crate) const ADJUNCT_CASES: &[&str] = &[
     "during",
     "after",
     "before",

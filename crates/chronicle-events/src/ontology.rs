@@ -155,7 +155,12 @@ mod tests {
         assert_eq!(sanction_threat.quad_class(), 3);
         assert_eq!(sanction_threat.plover, Some("THREATEN"));
         assert_eq!(ontology.get("190").unwrap().quad_class(), 4);
-        assert_eq!(ontology.get("0256").unwrap().plover, None, "PLOVER has no APPEAL type");
+        assert_eq!(
+            ontology.get("0256").unwrap().plover,
+            Some("REQUEST"),
+            "PLOVER's REQUEST covers CAMEO's appeals"
+        );
+        assert_eq!(ontology.get("010").unwrap().plover, None, "PLOVER has no statements");
     }
 
     #[test]

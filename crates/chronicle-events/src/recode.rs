@@ -12,6 +12,10 @@ const RECODE_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../.
 
 /// The class `future` needs no heads: it applies to events under `will` or `shall`.
 pub(crate) const FUTURE: &str = "future";
+/// The class `negated` needs no heads either: it applies to negated events.
+pub(crate) const NEGATED: &str = "negated";
+/// The class of threats, which ultimatums ("… unless …") are coded as.
+pub(crate) const THREAT: &str = "threat";
 
 pub struct Recoding {
     /// Classes in file order, each with its head lemmas.
@@ -46,7 +50,7 @@ impl Recoding {
                     classes.push((class.to_owned(), lemmas));
                 }
                 ["recode", class, root, code] => {
-                    if class != FUTURE && !classes.iter().any(|(c, _)| c == class) {
+                    if class != FUTURE && class != NEGATED && !classes.iter().any(|(c, _)| c == class) {
                         return Err(fail(format!("class `{class}` has no `heads` line above")));
                     }
                     if root.len() != 2 || ontology.get(root).is_none() {
@@ -66,12 +70,56 @@ impl Recoding {
         Ok(Recoding { classes, table })
     }
 
+    /// The first class whose heads include `lemma`.
+    pub(crate) fn class_of(&self, lemma: &str) -> Option<&str> {
+        self.classes
+            .iter()
+            .find(|(_, lemmas)| lemmas.iter().any(|l| l == lemma))
+            .map(|(class, _)| class.as_str())
+    }
+
+    /// Whether a lemma puts what it governs in a recoding class ("pledge", "refuse", "threaten").
+    pub(crate) fn is_head(&self, lemma: &str) -> bool {
+        self.classes.iter().any(|(_, lemmas)| lemmas.iter().any(|l| l == lemma))
+    }
+
+    /// What an event made conditional on the other side's conduct becomes: its threat code
+    /// where the table has one, else a threat not specified below (130).
+    pub(crate) fn recode_threat(&self, code: &str) -> Recoded {
+        let root = code.get(..2).unwrap_or("");
+        let new = self
+            .table
+            .get(&(THREAT.to_owned(), root.to_owned()))
+            .cloned()
+            .unwrap_or_else(|| "130".to_owned());
+        Recoded {
+            code: new,
+            class: THREAT.to_owned(),
+            head: "unless".to_owned(),
+        }
+    }
+
+    /// The code a negated event becomes ("would not provide support" → a refusal), from the
+    /// `negated` class, which needs no heads.
+    pub(crate) fn recode_negated(&self, code: &str) -> Option<Recoded> {
+        let root = code.get(..2)?;
+        self.table
+            .get(&(NEGATED.to_owned(), root.to_owned()))
+            .map(|new| Recoded {
+                code: new.clone(),
+                class: NEGATED.to_owned(),
+                head: "not".to_owned(),
+            })
+    }
+
     /// The code an event of `code` becomes under the heads above it (nearest first), or
     /// under a future auxiliary.
     pub(crate) fn recode(&self, code: &str, heads: &[String], future: bool) -> Option<Recoded> {
         let root = &code[..2];
         for (class, lemmas) in &self.classes {
-            let head = if class == FUTURE {
+            let head = if class == NEGATED {
+                None
+            } else if class == FUTURE {
                 future.then(|| "will".to_owned())
             } else {
                 heads.iter().find(|h| lemmas.contains(h)).cloned()

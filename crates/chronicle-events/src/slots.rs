@@ -50,7 +50,8 @@ impl<'t, 'd> Slots<'t, 'd> {
         }
         let doc = self.tree.doc;
         let span = doc.tokens[t].span;
-        let own = doc
+        let own = self
+            .tree
             .mentions
             .iter()
             .enumerate()
@@ -58,10 +59,12 @@ impl<'t, 'd> Slots<'t, 'd> {
             .min_by_key(|(_, m)| m.span.len());
         let inner = || {
             let phrase = self.phrase_span(t);
-            doc.mentions
+            self.tree
+                .mentions
                 .iter()
                 .enumerate()
-                .find(|(_, m)| m.actor.is_some() && phrase.contains(m.span))
+                .filter(|(_, m)| m.actor.is_some() && phrase.contains(m.span))
+                .min_by_key(|(_, m)| m.span.start)
         };
         if let Some((index, mention)) = own.or_else(inner) {
             if !found.iter().any(|f| f.mention_index == index) {
@@ -72,8 +75,32 @@ impl<'t, 'd> Slots<'t, 'd> {
             }
         }
         for &c in self.tree.children(t) {
-            if self.tree.deprel(c) == "conj" {
-                self.collect_actors(c, found, depth + 1);
+            match self.tree.deprel(c) {
+                "conj" => self.collect_actors(c, found, depth + 1),
+                // "Libyan leader Gaddafi and Bulgarian President Zhivkov": the name heads the
+                // coordination when the role noun heads the phrase.
+                "flat" | "appos" => {
+                    for &g in self.tree.children(c) {
+                        if self.tree.deprel(g) == "conj" {
+                            self.collect_actors(g, found, depth + 1);
+                        }
+                    }
+                }
+                // "French and Egyptian warships": each national modifier of another country.
+                "amod" | "compound" if self.tree.children(c).iter().any(|&g| self.tree.deprel(g) == "conj") => {
+                    let mut nationals = Vec::new();
+                    self.collect_actors(c, &mut nationals, depth + 1);
+                    for f in nationals {
+                        let new_country = !found.iter().any(|g| {
+                            g.mention.actor.as_deref().and_then(|a| a.get(..3))
+                                == f.mention.actor.as_deref().and_then(|a| a.get(..3))
+                        });
+                        if new_country && !found.is_empty() {
+                            found.push(f);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -98,7 +125,13 @@ impl<'t, 'd> Slots<'t, 'd> {
     pub fn verb_agent(&self, v: usize) -> Vec<Filler<'d>> {
         let tree = self.tree;
         let mut current = v;
+        let mut via = "";
         for _ in 0..MAX_CLIMB {
+            if let (Some(subject), "xcomp") = (tree.child(current, "nsubj:pass"), via) {
+                // "Obama is scheduled to attend": the subject of a passive raising verb is
+                // the subject of its complement.
+                return self.actors_at(subject);
+            }
             if tree.child(current, "nsubj:pass").is_some() {
                 let agent = tree.children(current).iter().copied().find(|&c| {
                     tree.deprel(c) == "obl:agent"
@@ -106,8 +139,20 @@ impl<'t, 'd> Slots<'t, 'd> {
                 });
                 return agent.map(|a| self.actors_at(a)).unwrap_or_default();
             }
-            if let Some(subject) = tree.child(current, "nsubj") {
-                return self.actors_at(subject);
+            // A name the parser split into two subjects ("Secretary … Warren Christopher
+            // telephoned"): the first subject that names an actor.
+            let subjects: Vec<usize> = tree
+                .children(current)
+                .iter()
+                .copied()
+                .filter(|&c| tree.deprel(c) == "nsubj")
+                .collect();
+            if !subjects.is_empty() {
+                return subjects
+                    .iter()
+                    .map(|&s| self.actors_at(s))
+                    .find(|a| !a.is_empty())
+                    .unwrap_or_default();
             }
             let rel = tree.deprel(current);
             let head = match tree.head(current) {
@@ -121,14 +166,68 @@ impl<'t, 'd> Slots<'t, 'd> {
                     return actors;
                 }
             }
+            via = rel;
             current = head;
         }
         Vec::new()
     }
 
+    /// A passive verb without a "by" phrase ("eight people were killed"): its agent is
+    /// unknown, and the actor before it is the patient, not the source.
+    pub fn is_agentless_passive(&self, v: usize) -> bool {
+        let tree = self.tree;
+        let passive = tree
+            .children(v)
+            .iter()
+            .any(|&c| matches!(tree.deprel(c), "nsubj:pass" | "aux:pass"))
+            || (matches!(tree.doc.tokens[v].xpos, Some("VBN" | "VBD")) && matches!(tree.deprel(v), "acl" | "amod"));
+        passive
+            && !tree.children(v).iter().any(|&c| {
+                tree.deprel(c) == "obl:agent"
+                    || (tree.base_deprel(c) == "obl" && tree.case_of(c).as_deref() == Some("by"))
+            })
+    }
+
     /// The source of a noun event: its possessor, national adjective or "by" phrase, else the
     /// agent of the verb it is the object or adjunct of ("Biden held *talks*").
     pub fn noun_agent(&self, n: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        // "arrest warrants", "peace talks": a trigger modifying another noun shares its agent.
+        if tree.deprel(n) == "compound" {
+            if let Some(head) = tree.head(n).filter(|&h| tree.doc.tokens[h].upos == Some(Upos::Noun)) {
+                let own = self.own_agent(n);
+                return if own.is_empty() { self.noun_agent(head) } else { own };
+            }
+        }
+        let own = self.own_agent(n);
+        if !own.is_empty() {
+            return own;
+        }
+        match (tree.base_deprel(n), tree.head(n)) {
+            ("obj" | "obl" | "nmod", Some(head)) if tree.doc.tokens[head].upos == Some(Upos::Verb) => {
+                self.verb_agent(head)
+            }
+            // "resort to measures such as *sanctions*": up through nominal phrases to the verb
+            // whose argument they are.
+            ("obj" | "obl" | "nmod", Some(_)) => {
+                let mut current = n;
+                for head in tree.ancestors(n).into_iter().take(MAX_CLIMB) {
+                    if !matches!(tree.base_deprel(current), "obj" | "obl" | "nmod" | "amod" | "conj") {
+                        break;
+                    }
+                    if tree.doc.tokens[head].upos == Some(Upos::Verb) {
+                        return self.verb_agent(head);
+                    }
+                    current = head;
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A noun's own agent: its possessor, national adjective or "by" phrase.
+    fn own_agent(&self, n: usize) -> Vec<Filler<'d>> {
         let tree = self.tree;
         for &c in tree.children(n) {
             let by = tree.base_deprel(c) == "nmod" && tree.case_of(c).as_deref() == Some("by");
@@ -139,12 +238,7 @@ impl<'t, 'd> Slots<'t, 'd> {
                 }
             }
         }
-        match (tree.base_deprel(n), tree.head(n)) {
-            ("obj" | "obl" | "nmod", Some(head)) if tree.doc.tokens[head].upos == Some(Upos::Verb) => {
-                self.verb_agent(head)
-            }
-            _ => Vec::new(),
-        }
+        Vec::new()
     }
 
     /// The target from the pattern's slots, in order of preference.
@@ -208,8 +302,7 @@ impl<'t, 'd> Slots<'t, 'd> {
             return Vec::new();
         };
         let span = tree.subtree_span(clause);
-        tree.doc
-            .mentions
+        tree.mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| m.actor.is_some() && span.contains(m.span))

@@ -1,9 +1,15 @@
 //! A sentence's dependency tree as parent and children lists, by document token index.
 
-use chronicle_doc::{Document, Span};
+use chronicle_doc::{Document, Mention, Span};
 
 pub(crate) struct Tree<'a> {
     pub doc: &'a Document,
+    /// The document's actor mentions, followed by the national adjectives the event stage
+    /// adds ("*Israeli* tank shelling"): what slots are filled from.
+    pub mentions: &'a [Mention],
+    /// The document's places with a country, as country mentions: where an event with no
+    /// other target happens ("demonstrated in Serbia").
+    pub places: &'a [Mention],
     /// The sentence's first token and one past its last, as document indices.
     pub start: usize,
     pub end: usize,
@@ -11,7 +17,7 @@ pub(crate) struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    pub fn new(doc: &'a Document, sentence: usize) -> Tree<'a> {
+    pub fn new(doc: &'a Document, mentions: &'a [Mention], places: &'a [Mention], sentence: usize) -> Tree<'a> {
         let range = &doc.sentences[sentence].tokens;
         let (start, end) = (range.start as usize, range.end as usize);
         let mut children = vec![Vec::new(); end - start];
@@ -25,6 +31,8 @@ impl<'a> Tree<'a> {
         }
         Tree {
             doc,
+            mentions,
+            places,
             start,
             end,
             children,

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chronicle_doc::{DataError, Date};
+use chrono::Datelike;
 
 use super::tsv;
 use crate::code;
@@ -81,6 +82,19 @@ impl Person {
     /// Whether some term covers `date`.
     pub fn in_office(&self, date: Date) -> bool {
         self.terms.iter().any(|t| t.covers(date))
+    }
+
+    /// Whether some term of office begins or ends within `years` years of `date`.
+    pub fn near_office(&self, date: Date, years: i32) -> bool {
+        let (Some(before), Some(after)) = (date.with_year(date.year() - years), date.with_year(date.year() + years))
+        else {
+            return false;
+        };
+        self.terms.iter().any(|t| {
+            let start = t.start.unwrap_or(Date::MIN);
+            let end = t.end.unwrap_or(Date::MAX);
+            start <= after && end >= before
+        })
     }
 
     /// Single-word surnames this person is known by: single-word aliases, and the family name

@@ -230,3 +230,264 @@ fn an_announced_visit_is_an_intent_to_meet() {
         "an announced visit is an intent to meet"
     );
 }
+
+#[test]
+fn coordinated_subjects_act_towards_each_other() {
+    // "Jordan and Britain agreed": each party's target is the other.
+    let rows: &[Row] = &[
+        ("Jordan", "Jordan", "PROPN", 4, "nsubj"),
+        ("and", "and", "CCONJ", 3, "cc"),
+        ("Britain", "Britain", "PROPN", 1, "conj"),
+        ("agreed", "agree", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "JOR"), (0, 2, 3, "GBR")]);
+    let events = code(&mut doc);
+    assert_eq!(
+        events,
+        [
+            ev("JOR", "030", "GBR", Mode::Asserted, 1),
+            ev("GBR", "030", "JOR", Mode::Asserted, 1)
+        ]
+    );
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("the other coordinated party"), "{explanation}");
+}
+
+#[test]
+fn a_name_split_into_two_subjects_still_gives_the_source() {
+    // "Secretary … Warren Christopher telephoned Kozyrev", parsed with two subjects.
+    let rows: &[Row] = &[
+        ("Secretary", "Secretary", "PROPN", 4, "nsubj"),
+        ("Warren", "Warren", "PROPN", 4, "nsubj"),
+        ("Christopher", "Christopher", "PROPN", 2, "flat"),
+        ("telephoned", "telephone", "VERB", 0, "root"),
+        ("Kozyrev", "Kozyrev", "PROPN", 4, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 1, 3, "USAGOV"), (0, 4, 5, "RUSGOV")]);
+    assert_eq!(code(&mut doc), [ev("USAGOV", "041", "RUSGOV", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn without_a_parsed_subject_the_actor_before_the_verb_is_the_source() {
+    // "Syrian rebels engaged Filipino peacekeepers", with "engaged" misparsed as a participle
+    // of "rebels" and no subject of its own.
+    let rows: &[Row] = &[
+        ("Rebels", "rebel", "NOUN", 0, "root"),
+        ("then", "then", "ADV", 3, "advmod"),
+        ("shelled", "shell", "VERB", 1, "conj"),
+        ("Kyiv", "Kyiv", "PROPN", 3, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUSREB"), (0, 3, 4, "UKR")]);
+    let events = code(&mut doc);
+    assert_eq!(events, [ev("RUSREB", "194", "UKR", Mode::Asserted, 1)]);
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("nearest actor before the verb"), "{explanation}");
+}
+
+#[test]
+fn the_patient_of_an_agentless_passive_is_not_the_source() {
+    let rows: &[Row] = &[
+        ("Ukrainians", "Ukrainian", "PROPN", 3, "nsubj:pass"),
+        ("were", "be", "AUX", 3, "aux:pass"),
+        ("attacked", "attack", "VERB", 0, "root"),
+        ("near", "near", "ADP", 5, "case"),
+        ("Moscow", "Moscow", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "UKR"), (0, 4, 5, "RUS")]);
+    assert!(code(&mut doc).is_empty(), "{:?}", doc.events);
+}
+
+#[test]
+fn a_compound_noun_trigger_takes_the_agent_of_its_head() {
+    // "The court issued arrest warrants for the men": the court's country arrests.
+    let rows: &[Row] = &[
+        ("Court", "court", "NOUN", 2, "nsubj"),
+        ("issued", "issue", "VERB", 0, "root"),
+        ("arrest", "arrest", "NOUN", 4, "compound"),
+        ("documents", "document", "NOUN", 2, "obj"),
+        ("for", "for", "ADP", 6, "case"),
+        ("Brazilians", "Brazilian", "PROPN", 4, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "GUYJUD"), (0, 5, 6, "BRA")]);
+    let events = code(&mut doc);
+    assert!(
+        events.contains(&ev("GUYJUD", "173", "BRA", Mode::Asserted, 1)),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn negated_cooperation_is_a_refusal() {
+    // "Syria will not accept refugees from Iraq" → a rejection, asserted.
+    let rows: &[Row] = &[
+        ("Syria", "Syria", "PROPN", 4, "nsubj"),
+        ("will", "will", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "advmod"),
+        ("help", "help", "VERB", 0, "root"),
+        ("Iraq", "Iraq", "PROPN", 4, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "SYR"), (0, 4, 5, "IRQ")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(&events[0].1[..2], "12", "{events:?}");
+    assert_eq!(events[0].3, Mode::Asserted);
+}
+
+#[test]
+fn the_subject_of_a_passive_raising_verb_does_its_complement() {
+    // "Obama is scheduled to visit Iran".
+    let rows: &[Row] = &[
+        ("Obama", "Obama", "PROPN", 3, "nsubj:pass"),
+        ("is", "be", "AUX", 3, "aux:pass"),
+        ("scheduled", "schedule", "VERB", 0, "root"),
+        ("to", "to", "PART", 5, "mark"),
+        ("visit", "visit", "VERB", 3, "xcomp"),
+        ("Iran", "Iran", "PROPN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USAGOV"), (0, 5, 6, "IRN")]);
+    assert_eq!(code(&mut doc), [ev("USAGOV", "042", "IRN", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn an_ultimatum_is_a_threat() {
+    // "Nigeria will withdraw from Chad unless Chad agrees": a threat, not a withdrawal.
+    let rows: &[Row] = &[
+        ("Nigeria", "Nigeria", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("withdraw", "withdraw", "VERB", 0, "root"),
+        ("from", "from", "ADP", 5, "case"),
+        ("Chad", "Chad", "PROPN", 3, "obl"),
+        ("unless", "unless", "SCONJ", 8, "mark"),
+        ("it", "it", "PRON", 8, "nsubj"),
+        ("yields", "yield", "VERB", 3, "advcl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "NGA"), (0, 4, 5, "TCD")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(&events[0].1[..2], "13", "{events:?}");
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("unless"), "{explanation}");
+}
+
+#[test]
+fn a_purpose_clause_is_part_of_the_event_it_serves() {
+    // "Blinken met Wang to discuss Taiwan": one meeting, not a meeting and a discussion.
+    let rows: &[Row] = &[
+        ("Blinken", "Blinken", "PROPN", 2, "nsubj"),
+        ("met", "meet", "VERB", 0, "root"),
+        ("Wang", "Wang", "PROPN", 2, "obj"),
+        ("to", "to", "PART", 5, "mark"),
+        ("discuss", "discuss", "VERB", 2, "advcl"),
+        ("Taiwan", "Taiwan", "PROPN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USAGOV"), (0, 2, 3, "CHNGOV"), (0, 5, 6, "TWN")]);
+    assert_eq!(code(&mut doc), [ev("USAGOV", "040", "CHNGOV", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn a_pledge_is_coded_by_what_is_pledged() {
+    // "Qatar pledged to expel Egyptians": the expulsion (hypothetical), not a bare pledge.
+    let rows: &[Row] = &[
+        ("Qatar", "Qatar", "PROPN", 2, "nsubj"),
+        ("pledged", "pledge", "VERB", 0, "root"),
+        ("to", "to", "PART", 4, "mark"),
+        ("expel", "expel", "VERB", 2, "xcomp"),
+        ("Egyptians", "Egyptian", "PROPN", 4, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "QAT"), (0, 4, 5, "EGY")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1, "174", "{events:?}");
+}
+
+#[test]
+fn stopped_cooperation_is_a_reduction_of_relations() {
+    // "Washington prohibited aid to Cairo": not aid but its cessation (16).
+    let rows: &[Row] = &[
+        ("Washington", "Washington", "PROPN", 2, "nsubj"),
+        ("prohibited", "prohibit", "VERB", 0, "root"),
+        ("aid", "aid", "NOUN", 2, "obj"),
+        ("to", "to", "ADP", 5, "case"),
+        ("Cairo", "Cairo", "PROPN", 3, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USAGOV"), (0, 4, 5, "EGYGOV")]);
+    let events = code(&mut doc);
+    assert_eq!(events, [ev("USAGOV", "162", "EGYGOV", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn a_national_adjective_gives_its_country() {
+    // "Israeli tanks shelled Gaza": no actor mention for "Israeli tanks", but the adjective
+    // names the country whose tanks they are.
+    let rows: &[Row] = &[
+        ("Israeli", "Israeli", "ADJ", 2, "amod"),
+        ("tanks", "tank", "NOUN", 3, "nsubj"),
+        ("shelled", "shell", "VERB", 0, "root"),
+        ("Gaza", "Gaza", "PROPN", 3, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 3, 4, "PSE")]);
+    assert_eq!(code(&mut doc), [ev("ISR", "194", "PSE", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn the_place_of_an_event_is_its_target_when_nothing_else_is() {
+    // "Activists demonstrated in Beijing" → the protest is aimed at China.
+    let rows: &[Row] = &[
+        ("Activists", "activist", "NOUN", 2, "nsubj"),
+        ("demonstrated", "demonstrate", "VERB", 0, "root"),
+        ("in", "in", "ADP", 4, "case"),
+        ("Beijing", "Beijing", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USACVL")]);
+    doc.places = vec![chronicle_doc::Place {
+        span: doc.tokens[3].span,
+        name: "Beijing".into(),
+        country: Some("CN".into()),
+        lat: None,
+        lon: None,
+        feature: Some("city".into()),
+        geonameid: None,
+    }];
+    assert_eq!(code(&mut doc), [ev("USACVL", "141", "CHN", Mode::Asserted, 1)]);
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("the place of the event"), "{explanation}");
+}
+
+#[test]
+fn a_refusal_the_table_cannot_recode_is_the_event() {
+    // "Pakistan refused to deploy troops in Iraq": a rejection, not a deployment.
+    let rows: &[Row] = &[
+        ("Pakistan", "Pakistan", "PROPN", 2, "nsubj"),
+        ("refused", "refuse", "VERB", 0, "root"),
+        ("to", "to", "PART", 4, "mark"),
+        ("deploy", "deploy", "VERB", 2, "xcomp"),
+        ("troops", "troop", "NOUN", 4, "obj"),
+        ("in", "in", "ADP", 7, "case"),
+        ("Iraq", "Iraq", "PROPN", 4, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "PAK"), (0, 6, 7, "IRQ")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(&events[0].1[..2], "12", "{events:?}");
+}
+
+#[test]
+fn an_announced_past_act_is_no_intention() {
+    // "The union announced it has called off the strike against Lagos": the strike is off (08),
+    // not an intention to yield (03).
+    let rows: &[Row] = &[
+        ("Union", "union", "NOUN", 2, "nsubj"),
+        ("announced", "announce", "VERB", 0, "root"),
+        ("it", "it", "PRON", 5, "nsubj"),
+        ("has", "have", "AUX", 5, "aux"),
+        ("called", "call", "VERB", 2, "ccomp"),
+        ("off", "off", "ADP", 5, "compound:prt"),
+        ("the", "the", "DET", 8, "det"),
+        ("strike", "strike", "NOUN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "NGALAB")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1, "082", "{events:?}");
+}
