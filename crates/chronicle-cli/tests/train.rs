@@ -33,7 +33,12 @@ fn tagger_and_parser_train_reproducibly() {
     std::fs::write(dir.path().join("tiny.conllu"), TREEBANK).unwrap();
     let base = ["--train", "tiny.conllu", "--dev", "tiny.conllu", "--epochs", "2"];
     for out in ["t1", "t2"] {
-        let args: Vec<&str> = ["train", "tagger"].iter().chain(&base).copied().chain(["--out", out]).collect();
+        let args: Vec<&str> = ["train", "tagger"]
+            .iter()
+            .chain(&base)
+            .copied()
+            .chain(["--out", out])
+            .collect();
         let run = chronicle(dir.path(), &args);
         assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
         let stderr = String::from_utf8_lossy(&run.stderr);

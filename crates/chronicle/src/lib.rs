@@ -13,8 +13,8 @@ mod pipeline;
 mod stream;
 
 pub use chronicle_doc as doc;
-pub use chronicle_read as read;
 pub use chronicle_ner as ner;
+pub use chronicle_read as read;
 pub use chronicle_record as record;
 pub use chronicle_syntax as syntax;
 
