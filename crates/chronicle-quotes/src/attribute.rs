@@ -5,11 +5,22 @@ use std::ops::Range;
 use chronicle_doc::{Quote, QuoteKind, Span, Speaker};
 
 use crate::cues::{Cue, CueKind};
+use crate::frames::{Frames, COMPLEMENTS};
 use crate::marks::Quoted;
 use crate::phrase::Words;
+use chronicle_doc::Upos;
 
-/// How far (in tokens) a cue may stand from the quote it introduces.
+/// Tokens that are quotation marks.
+const QUOTE_MARKS: &[&str] = &["\"", "“", "”", "«", "»", "„", "''", "``", "'", "`", "‘", "’"];
+/// Pronouns that open an attribution after a quotation (`"…" he demanded`).
+const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "we", "i", "you", "it", "who"];
+
+/// How far (in tokens) a cue may stand from the quote it introduces: after it with only a
+/// short speaker phrase between (`…," the minister told`), or, when the parse shows the words
+/// between to be the cue's subject, up to `MAX_ATTRIBUTION_TAIL` (`…," Valdez Anderson, who
+/// works at a heating company in Sacramento, said`).
 const CUE_AFTER_QUOTE: usize = 4;
+const MAX_ATTRIBUTION_TAIL: usize = 30;
 const CUE_BEFORE_QUOTE: usize = 12;
 /// How long an attribution may be that splits one quotation in two
 /// ("…,” said Luis Rubio, who heads a research centre. “…”).
@@ -104,11 +115,12 @@ pub(crate) struct Attributor<'a> {
     words: Words<'a>,
     /// Cues by sentence.
     cues: Vec<Vec<Cue>>,
+    frames: &'a Frames,
 }
 
 impl<'a> Attributor<'a> {
-    pub fn new(words: Words<'a>, cues: Vec<Vec<Cue>>) -> Attributor<'a> {
-        Attributor { words, cues }
+    pub fn new(words: Words<'a>, cues: Vec<Vec<Cue>>, frames: &'a Frames) -> Attributor<'a> {
+        Attributor { words, cues, frames }
     }
 
     fn sentence_range(&self, s: usize) -> Range<usize> {
@@ -150,6 +162,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        self.attitudes(&mut found, quoted);
         absorb_partial_quotes(&mut found, quoted);
         let mut quotes: Vec<Quote> = found.into_iter().map(|f| f.quote).collect();
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
@@ -157,15 +170,17 @@ impl<'a> Attributor<'a> {
         quotes
     }
 
-    /// A direct quote with its cue and speaker, or `None` for a scare quote.
+    /// A direct quote with its cue and speaker, or `None` for a scare quote. A quotation that
+    /// is only part of its sentence's content (`The party "allows us to get our message out,"
+    /// said Coleman`, `Trump accused him of "sleaze"`) is a mixed quote spanning that content.
     fn direct(&self, q: &Quoted, previous: Option<&Quote>) -> Option<Found> {
         let doc = self.words.doc;
         let inside = self.tokens_in(Span::new(q.open, q.end));
+        if inside.is_empty() {
+            return None;
+        }
         let first_sentence = self.sentence_of(q.open)?;
-        let last_sentence = self.sentence_of(q.content.end as usize - 1).unwrap_or(first_sentence);
-        let after = self.cues[last_sentence]
-            .iter()
-            .find(|c| c.first >= inside.end && c.first - inside.end <= CUE_AFTER_QUOTE && c.kind != CueKind::Noun);
+        let after = self.cue_after(&inside);
         let before = self.cues[first_sentence]
             .iter()
             .rev()
@@ -175,7 +190,7 @@ impl<'a> Attributor<'a> {
             .filter(|&i| !self.words.text(i).chars().all(|c| !c.is_alphanumeric()))
             .count();
         let (cue, sentence) = match (after, before) {
-            (Some(c), _) => (Some(*c), last_sentence),
+            (Some((c, s)), _) => (Some(c), s),
             (None, Some(c)) => (Some(*c), first_sentence),
             (None, None) => (None, first_sentence),
         };
@@ -185,42 +200,307 @@ impl<'a> Attributor<'a> {
             cue: None,
             speaker: None,
         };
+        let lead = self.words_before(&inside, first_sentence);
+        let mut announcing = None;
+        let mut introduced = false;
         match cue {
             Some(cue) => {
                 quote.cue = Some(self.cue_span(&cue));
                 quote.speaker = self.speaker(&cue, sentence, Some(&inside));
-                // Reported speech running into a partial quote: "…saying progress could be
-                // 'only in an environment of de-escalation'" is one mixed quote.
-                if before.is_some() && after.is_none() && cue.kind == CueKind::Verb {
-                    let lead = self.lead_in(&cue, &inside);
-                    // `said: "…"` and `told reporters, "…"` introduce a whole quotation;
-                    // `said there remains a "significant difference"` quotes a part of speech.
-                    let introduced = inside.start > 0 && matches!(self.words.text(inside.start - 1), "," | ":");
-                    if !lead.is_empty() && !introduced {
-                        let start = doc.tokens[lead.start].span.start as usize;
-                        let end = q.end;
-                        quote.span = Span::new(start, end);
-                        quote.kind = QuoteKind::Mixed;
-                    }
-                }
             }
             None => {
-                let opens_sentence = doc.sentences[first_sentence].span.start as usize >= q.open.saturating_sub(1);
-                if opens_sentence {
-                    if let Some((speaker, announcing)) = self.follow_on_speaker(first_sentence, previous) {
+                if let Some(speaker) = self.dash_speaker(&inside) {
+                    // `"…" ― Carlos Raúl`
+                    quote.speaker = Some(speaker);
+                    introduced = true;
+                } else if let Some(speaker) = self.introduced_speaker(&inside) {
+                    // `he returned to his familiar lines: "…"`, `Mr. Trump yelled, "Out!"`
+                    quote.speaker = speaker;
+                    introduced = true;
+                } else {
+                    let opens_sentence = lead.is_empty();
+                    let follow_on = opens_sentence
+                        .then(|| self.follow_on_speaker(first_sentence, previous))
+                        .flatten();
+                    if let Some((speaker, cue)) = follow_on {
                         quote.speaker = speaker;
-                        return Some(Found { cue: announcing, quote });
+                        announcing = cue;
+                    } else if words < MIN_UNCUED_WORDS {
+                        return None;
                     }
-                }
-                if words < MIN_UNCUED_WORDS {
-                    return None;
                 }
             }
         }
+        // Content before the quotation: a partial quote.
+        // A cue right before the quotation rules over one after it when it introduces it.
+        let before = before.filter(|_| after.is_none() || self.introduced_by_punct(&inside));
+        let fragment_start = match before {
+            Some(c) if c.kind == CueKind::Verb => {
+                // `said there remains a "significant difference"` quotes a part of the
+                // speech; `said: "…"` and `told reporters, "…"` introduce a whole quotation.
+                let lead_in = self.lead_in(c, &inside);
+                let introduced = self.introduced_by_punct(&inside);
+                // `Instead, Axelrod said, "she started as …"`: the quotation goes on from the
+                // words before its parenthetical attribution.
+                let speaker_start = quote
+                    .speaker
+                    .as_ref()
+                    .map_or(c.first, |s| self.tokens_in(s.span).start.min(c.first));
+                let goes_on = self.starts_lowercase(&inside) && lead.start < speaker_start;
+                if goes_on {
+                    Some(lead.start)
+                } else {
+                    (!lead_in.is_empty() && !introduced).then_some(lead_in.start)
+                }
+            }
+            Some(c) if c.kind == CueKind::Source => {
+                // "According to X, the leaders spoke of "…"": the content follows the source.
+                let start = (c.end..inside.start)
+                    .find(|&i| self.words.text(i) == ",")
+                    .map(|i| i + 1);
+                start.filter(|&s| self.has_words(s..inside.start))
+            }
+            _ if !lead.is_empty() && !introduced && !self.introduced_by(&inside, ":") => Some(lead.start),
+            _ => None,
+        };
+        // Content after the quotation: `"…" that would respond to requests`.
+        let continuation = match after {
+            None => self.continuation(&inside),
+            Some(_) => None,
+        };
+        if fragment_start.is_some() || continuation.is_some() {
+            let start = fragment_start.map_or(q.content.start as usize, |i| doc.tokens[i].span.start as usize);
+            let end = continuation.map_or(q.end, |i| doc.tokens[i - 1].span.end as usize);
+            quote.span = Span::new(start, end.max(q.end));
+            quote.kind = QuoteKind::Mixed;
+        }
         Some(Found {
-            cue: cue.map(|c| c.first),
+            cue: cue.map(|c| c.first).or(announcing),
             quote,
         })
+    }
+
+    /// The words of the quotation's sentence before its opening mark, less punctuation and
+    /// anything up to an earlier quotation or sentence end the splitter left in.
+    fn words_before(&self, inside: &Range<usize>, sentence: usize) -> Range<usize> {
+        let range = self.sentence_range(sentence);
+        let floor = range.start.min(inside.start);
+        let mut start = (floor..inside.start)
+            .rev()
+            .find(|&i| QUOTE_MARKS.contains(&self.words.text(i)) || matches!(self.words.text(i), "." | "?" | "!"))
+            .map_or(floor, |i| i + 1);
+        // A line break ends what the splitter may have run together.
+        if let Some(line) = (start + 1..=inside.start)
+            .rev()
+            .find(|&i| self.paragraph_break_before(i))
+        {
+            start = line;
+        }
+        let mut end = inside.start;
+        while end > start && self.is_punct(end - 1) {
+            end -= 1;
+        }
+        while start < end && self.is_punct(start) {
+            start += 1;
+        }
+        start..end
+    }
+
+    /// Whether the opening mark comes right after `mark` (`said: "…"`).
+    fn introduced_by(&self, inside: &Range<usize>, mark: &str) -> bool {
+        inside.start > 0 && self.words.text(inside.start - 1) == mark
+    }
+
+    fn introduced_by_punct(&self, inside: &Range<usize>) -> bool {
+        self.introduced_by(inside, ",") || self.introduced_by(inside, ":")
+    }
+
+    /// Whether a quotation's first word is lower-case (`"is deeply regrettable"`).
+    fn starts_lowercase(&self, inside: &Range<usize>) -> bool {
+        let first = inside.clone().find(|&i| !self.is_punct(i));
+        first.is_some_and(|i| self.words.text(i).starts_with(char::is_lowercase))
+    }
+
+    fn has_words(&self, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| !self.is_punct(i))
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.words.text(i).chars().all(|c| !c.is_alphanumeric())
+    }
+
+    /// The speech cue of a quotation that comes after it: the first cue in the rest of its
+    /// paragraph, when only punctuation or the cue's subject stands between
+    /// (`…," said X`, `…," X said`, `…?" X asked.` even where the splitter ended a sentence
+    /// at the closing mark). Returns the cue and its sentence.
+    fn cue_after(&self, inside: &Range<usize>) -> Option<(Cue, usize)> {
+        let doc = self.words.doc;
+        let start = inside.end;
+        // A quotation closed by a full stop ends its sentence: `"It was a mistake." He said …`
+        // starts another.
+        let last_inside = self.words.text(inside.end - 1);
+        let last_word = (inside.start..inside.end)
+            .rev()
+            .find(|&i| !QUOTE_MARKS.contains(&self.words.text(i)));
+        if QUOTE_MARKS.contains(&last_inside) && last_word.is_some_and(|i| self.words.text(i) == ".") {
+            return None;
+        }
+        if self.continuation(inside).is_some() {
+            return None;
+        }
+        let limit = doc.tokens.len().min(start + MAX_ATTRIBUTION_TAIL);
+        for i in start..limit {
+            let text = self.words.text(i);
+            if QUOTE_MARKS.contains(&text) || self.paragraph_break_before(i) {
+                return None;
+            }
+            let sentence = self.sentence_of(doc.tokens[i].span.start as usize)?;
+            if let Some(cue) = self.cues[sentence]
+                .iter()
+                .find(|c| c.first == i && c.kind != CueKind::Noun)
+            {
+                return self.attributes(cue, sentence, start).then_some((*cue, sentence));
+            }
+            if i > start && matches!(text, "." | "?" | "!" | ";") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether a cue after a quotation ending at token `start` attributes it: the cue follows
+    /// at once, or the words between are its subject.
+    fn attributes(&self, cue: &Cue, sentence: usize, start: usize) -> bool {
+        if self.between_is_punct(start, cue.first) {
+            return true;
+        }
+        if cue.kind != CueKind::Verb {
+            return false;
+        }
+        let first_word = (start..cue.first).find(|&i| !self.is_punct(i)).unwrap_or(cue.first);
+        if self.words.doc.has(chronicle_doc::Layers::PARSE) {
+            let range = self.sentence_range(sentence);
+            let floor = first_word.max(range.start);
+            // The subject's head stands between, the rest being its modifiers
+            // (`former Florida governor Jeb Bush`, `X, who heads a research centre,`).
+            if let Some(subject) = self.words.subject(cue.first, &(floor..range.end)) {
+                if subject.start >= first_word && subject.start < cue.first {
+                    return true;
+                }
+            }
+        }
+        cue.first - first_word <= CUE_AFTER_QUOTE
+    }
+
+    fn paragraph_break_before(&self, i: usize) -> bool {
+        let tokens = &self.words.doc.tokens;
+        i > 0 && self.words.doc.text()[tokens[i - 1].span.end as usize..tokens[i].span.start as usize].contains('\n')
+    }
+
+    /// Where the content of a quotation goes on after its closing mark
+    /// (`"…" for second place.`): the end (exclusive token) of that run, up to a comma or the
+    /// sentence's end, when the next word continues the sentence.
+    fn continuation(&self, inside: &Range<usize>) -> Option<usize> {
+        let doc = self.words.doc;
+        let next = inside.end;
+        if next >= doc.tokens.len() || self.paragraph_break_before(next) {
+            return None;
+        }
+        let word = self.words.text(next);
+        let sentence = self.sentence_of(doc.tokens[next].span.start as usize)?;
+        // Not an attribution: a speaker phrase (`he`, `former governor X`) or a cue (`said X`).
+        // Untagged text gives too little to tell a continuation from a speaker phrase.
+        let continues = doc.tokens[next].upos.is_some()
+            && word.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                doc.tokens[next].upos,
+                Some(Upos::Pron | Upos::Propn | Upos::Det | Upos::Noun | Upos::Num | Upos::Adj)
+            )
+            && !PRONOUN_SPEAKERS.contains(&self.words.lower[next].as_str())
+            && !self.cues[sentence].iter().any(|c| c.first == next);
+        if !continues {
+            return None;
+        }
+        let range = self.sentence_range(sentence);
+        let end = (next..range.end)
+            .find(|&i| {
+                matches!(self.words.text(i), "," | ";" | "." | "?" | "!") || QUOTE_MARKS.contains(&self.words.text(i))
+            })
+            .unwrap_or(range.end);
+        (end > next).then_some(end)
+    }
+
+    /// The name a dash puts after a quotation to sign it (`"…" ― Carlos Raúl`), running to the
+    /// end of its line.
+    fn dash_speaker(&self, inside: &Range<usize>) -> Option<Speaker> {
+        let doc = self.words.doc;
+        let dash = inside.end;
+        if dash >= doc.tokens.len() || !matches!(self.words.text(dash), "―" | "—" | "–" | "-" | "--") {
+            return None;
+        }
+        let start = dash + 1;
+        let mut end = start;
+        while end < doc.tokens.len() && end - start < 8 && !self.paragraph_break_before(end) && !self.is_punct(end) {
+            end += 1;
+        }
+        let at_line_end = end >= doc.tokens.len()
+            || self.paragraph_break_before(end)
+            || (matches!(self.words.text(end), "." | ",")
+                && (end + 1 >= doc.tokens.len() || self.paragraph_break_before(end + 1)));
+        let name = end > start && self.words.text(start).starts_with(char::is_uppercase);
+        (name && at_line_end).then(|| self.speaker_from(start..end))
+    }
+
+    /// The speaker of a quotation that a clause introduces with a colon or, after a verb, a
+    /// comma, when no speech cue does: the subject of that clause (`he returned to his familiar
+    /// lines: "…"`, `Mr. Trump yelled, "Out!"`), or the name before a bare colon
+    /// (`Michael P. McDonald: "…"`). `None` when the quotation is not so introduced.
+    fn introduced_speaker(&self, inside: &Range<usize>) -> Option<Option<Speaker>> {
+        let doc = self.words.doc;
+        if inside.start == 0 {
+            return None;
+        }
+        let mark = inside.start - 1;
+        let colon = self.words.text(mark) == ":";
+        if !colon && self.words.text(mark) != "," {
+            return None;
+        }
+        let sentence = self.sentence_of(doc.tokens[mark].span.start as usize)?;
+        let range = self.sentence_range(sentence);
+        if mark <= range.start {
+            return None;
+        }
+        let parsed = doc.has(chronicle_doc::Layers::PARSE);
+        let verb_before = mark - 1;
+        if !colon && doc.tokens[verb_before].upos != Some(Upos::Verb) {
+            return None;
+        }
+        if parsed {
+            // Climb from the word before the mark to its clause's verb.
+            let mut verb = verb_before;
+            for _ in 0..6 {
+                if doc.tokens[verb].upos == Some(Upos::Verb) {
+                    break;
+                }
+                match doc.tokens[verb].head {
+                    Some(h) if range.contains(&(h as usize)) => verb = h as usize,
+                    _ => break,
+                }
+            }
+            if let Some(subject) = self.words.subject(verb, &(range.start..mark)) {
+                if subject.end <= mark {
+                    return Some(Some(self.speaker_from(subject)));
+                }
+            }
+        }
+        if colon {
+            let name = self
+                .words
+                .phrase_before(mark, &range)
+                .filter(|n| n.start == range.start);
+            return name.map(|n| Some(self.speaker_from(n)));
+        }
+        None
     }
 
     /// One quotation split by its attribution is one quote: “Here he is,” she said. “Come in.”
@@ -229,7 +509,8 @@ impl<'a> Attributor<'a> {
         let mut joined: Vec<Found> = Vec::with_capacity(found.len());
         for f in found {
             if let Some(previous) = joined.last_mut().filter(|p| p.quote.span.end <= f.quote.span.start) {
-                let both_direct = previous.quote.kind == QuoteKind::Direct && f.quote.kind == QuoteKind::Direct;
+                // A partial quote may run on into a whole one: `Rubio "apologized," Hannity said. "…"`.
+                let both_direct = previous.quote.kind != QuoteKind::Indirect && f.quote.kind == QuoteKind::Direct;
                 let previous_cue = previous.cue.filter(|&c| {
                     let cue_span = self.words.doc.tokens[c].span;
                     previous.quote.span.end <= cue_span.start && cue_span.end <= f.quote.span.start
@@ -379,6 +660,68 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// Attitude frames on the parse: a verb of `frames.tsv` with a subject and the complement
+    /// its entry names ("A report found that …", "Ryan endorsed Trump", "Cruz vowed to …")
+    /// is reported content with the subject as its source, unless a quote already covers it.
+    fn attitudes(&self, found: &mut Vec<Found>, quoted: &[Quoted]) {
+        let doc = self.words.doc;
+        if !doc.has(chronicle_doc::Layers::PARSE) || self.frames.is_empty() {
+            return;
+        }
+        for s in 0..doc.sentences.len() {
+            let range = self.sentence_range(s);
+            let mut children: Vec<Vec<usize>> = vec![Vec::new(); range.len()];
+            for i in range.clone() {
+                if let Some(h) = doc.tokens[i].head.map(|h| h as usize).filter(|h| range.contains(h)) {
+                    children[h - range.start].push(i);
+                }
+            }
+            for verb in range.clone() {
+                let token = &doc.tokens[verb];
+                let Some(lemma) = token.lemma.as_deref() else { continue };
+                if !matches!(token.upos, Some(Upos::Verb)) || inside_quotes(quoted, token.span) {
+                    continue;
+                }
+                let kids = &children[verb - range.start];
+                let lemma = lemma.to_lowercase();
+                let Some(subject) = kids.iter().copied().find(|&k| doc.tokens[k].deprel == Some("nsubj")) else {
+                    continue;
+                };
+                let complement = COMPLEMENTS.iter().find_map(|&rel| {
+                    kids.iter()
+                        .copied()
+                        .find(|&k| doc.tokens[k].deprel == Some(rel) && self.frames.takes(&lemma, rel))
+                });
+                let Some(complement) = complement else { continue };
+                let extent = subtree(&children, range.start, complement);
+                let mut content = extent.clone();
+                while content.start < content.end && self.is_punct(content.start) {
+                    content.start += 1;
+                }
+                while content.end > content.start && self.is_punct(content.end - 1) {
+                    content.end -= 1;
+                }
+                if content.is_empty() || content.contains(&verb) {
+                    continue;
+                }
+                let span = doc.tokens[content.start].span.cover(doc.tokens[content.end - 1].span);
+                if found.iter().any(|f| f.quote.span.overlaps(span) || f.cue == Some(verb)) {
+                    continue;
+                }
+                let speaker = self.speaker_from(self.words.compact_phrase(subject));
+                found.push(Found {
+                    quote: Quote {
+                        span,
+                        kind: QuoteKind::Indirect,
+                        cue: Some(token.span),
+                        speaker: Some(speaker),
+                    },
+                    cue: Some(verb),
+                });
+            }
+        }
+    }
+
     /// Where a complement clause without "that" starts after a speech verb: the parse's
     /// clausal complement when there is one, else the first word that can open a clause
     /// ("said *he* would", "says *the* plan failed") after at most a short time or place
@@ -471,4 +814,19 @@ fn absorb_partial_quotes(found: &mut Vec<Found>, quoted: &[Quoted]) {
 
 fn inside_quotes(quoted: &[Quoted], span: Span) -> bool {
     quoted.iter().any(|q| q.content.contains(span))
+}
+
+/// The token extent (half-open) of `head`'s subtree; `children` is indexed from `offset`.
+fn subtree(children: &[Vec<usize>], offset: usize, head: usize) -> Range<usize> {
+    let (mut low, mut high) = (head, head);
+    let mut stack = vec![head];
+    let mut visits = 0;
+    // A parse is a tree; the bound only guards against a malformed one.
+    while let Some(node) = stack.pop().filter(|_| visits <= children.len()) {
+        visits += 1;
+        low = low.min(node);
+        high = high.max(node);
+        stack.extend(children[node - offset].iter().copied());
+    }
+    low..high + 1
 }

@@ -8,17 +8,20 @@
 //! 3. [`attribute`] ties quotes to cues and speakers (the cue's subject from the parse when
 //!    there is one, else the noun phrase the word order points to), carries a speaker over to
 //!    a follow-on quote, drops scare quotes, and finds reported speech ("X said that …",
-//!    "…, X said", "According to X, …").
+//!    "…, X said", "According to X, …"), and, on the parse, attitude frames
+//!    ([`frames`], `data/quotes/frames.tsv`: "A report found that …", "Ryan endorsed Trump").
 //!
 //! Speakers get their actor code and canonical name from the actor layer's mentions when
 //! that layer ran.
 
 mod attribute;
 mod cues;
+mod frames;
 mod marks;
 mod phrase;
 mod stage;
 
 pub use cues::{Cue, CueKind, CueLexicon};
+pub use frames::Frames;
 pub use marks::{find_quoted, Quoted};
 pub use stage::QuoteStage;

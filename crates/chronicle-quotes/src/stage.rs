@@ -2,18 +2,21 @@ use chronicle_doc::{DataError, Document, Layers, Stage};
 
 use crate::attribute::Attributor;
 use crate::cues::CueLexicon;
+use crate::frames::Frames;
 use crate::marks::find_quoted;
 use crate::phrase::Words;
 
 /// Finds direct, mixed and reported quotes with their cues and speakers.
 pub struct QuoteStage {
     cues: CueLexicon,
+    frames: Frames,
 }
 
 impl QuoteStage {
     pub fn new() -> Result<QuoteStage, DataError> {
         Ok(QuoteStage {
             cues: CueLexicon::builtin()?,
+            frames: Frames::builtin()?,
         })
     }
 }
@@ -44,7 +47,7 @@ impl Stage for QuoteStage {
                 cues
             })
             .collect();
-        let quotes = Attributor::new(words, cues).run(&find_quoted(doc.text()));
+        let quotes = Attributor::new(words, cues, &self.frames).run(&find_quoted(doc.text()));
         doc.quotes = quotes;
     }
 }

@@ -1,7 +1,9 @@
 //! The stage on documents tokenized by a small splitter of the tests' own (the real tokenizer
 //! lives in another crate; these tests pin this crate's logic alone).
 
-use chronicle_doc::{Date, Document, Mention, MentionKind, Meta, QuoteKind, Sentence, Span, Stage, Token};
+use chronicle_doc::{
+    Date, Document, Layers, Mention, MentionKind, Meta, QuoteKind, Sentence, Span, Stage, Token, Upos,
+};
 
 use super::QuoteStage;
 
@@ -135,8 +137,9 @@ fn according_to_names_the_speaker_of_a_quote() {
     let mut doc = document("According to the White House, the leaders spoke of \"pragmatic diplomacy\".");
     run(&mut doc);
     let got = quotes(&doc);
-    assert_eq!(got[0].0, QuoteKind::Direct);
-    assert_eq!(got[0].1, "pragmatic diplomacy");
+    // The quotation is part of what the source reports: a mixed quote from after the source.
+    assert_eq!(got[0].0, QuoteKind::Mixed);
+    assert_eq!(got[0].1, "the leaders spoke of \"pragmatic diplomacy\"");
     assert_eq!(got[0].3, Some("the White House"));
 }
 
@@ -277,5 +280,193 @@ fn a_bare_clause_after_a_speech_verb_is_reported_speech() {
             Some("said"),
             Some("Palmieri")
         )]
+    );
+}
+
+#[test]
+fn a_cue_after_a_long_speaker_phrase_attributes_the_quote() {
+    let mut doc = document(
+        "\"We will not give up on this,\" Valdez Anderson , who works at a heating company in Sacramento , said on a call.",
+    );
+    // A parse where only the subject and the verb matter: Valdez ← nsubj ← said, Anderson flat.
+    let words: Vec<String> = doc.tokens.iter().map(|t| doc.slice(t.span).to_string()).collect();
+    let said = words.iter().position(|w| w == "said").unwrap() as u32;
+    let valdez = words.iter().position(|w| w == "Valdez").unwrap() as u32;
+    let analysis: Vec<(Option<u32>, &'static str, Upos, &str)> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match w.as_str() {
+            "said" => (None, "root", Upos::Verb, "say"),
+            "Valdez" => (Some(said), "nsubj", Upos::Propn, "Valdez"),
+            "Anderson" => (Some(valdez), "flat", Upos::Propn, "Anderson"),
+            _ if i < 9 => (Some(said), "ccomp", Upos::X, "x"),
+            _ if w.chars().all(|c| !c.is_alphanumeric()) => (Some(said), "punct", Upos::Punct, "x"),
+            _ => (Some(valdez), "acl:relcl", Upos::X, "x"),
+        })
+        .collect();
+    parse(&mut doc, &analysis);
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Direct);
+    assert_eq!(got[0].2, Some("said"));
+    assert_eq!(got[0].3, Some("Valdez Anderson"));
+}
+
+#[test]
+fn a_cue_after_a_sentence_the_splitter_ended_still_attributes() {
+    // The test splitter ends a sentence at `?` before the closing mark when a capital follows.
+    let mut doc = document("\"Who is going to pay?\" Trump asked.");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, Some("asked"));
+    assert_eq!(got[0].3, Some("Trump"));
+}
+
+#[test]
+fn a_quote_closed_by_a_full_stop_takes_no_cue_from_the_next_sentence() {
+    let mut doc =
+        document("He called her “an extremely intelligent woman.” He adds, “In a campaign things get heated up.”");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Mixed);
+    assert_eq!(
+        got[1],
+        (
+            QuoteKind::Direct,
+            "In a campaign things get heated up.",
+            Some("adds"),
+            Some("He")
+        )
+    );
+}
+
+#[test]
+fn words_before_a_quotation_make_it_a_partial_quote() {
+    let mut doc =
+        document("The party , held every four years , \"allows us to get our message out,\" said Frank Coleman.");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Mixed);
+    assert!(got[0].1.starts_with("The party"), "{}", got[0].1);
+    assert_eq!(got[0].3, Some("Frank Coleman"));
+}
+
+#[test]
+fn words_after_a_quotation_continue_its_content() {
+    let text = "The long race goes on.\n\n\"Rubio is in a five-person battle with Bush, Christie and Cruz\" for second place, Smith wrote.";
+    let mut doc = document(text);
+    run(&mut doc);
+    let got = quotes(&doc);
+    let quote = got.iter().find(|q| q.1.contains("five-person")).unwrap();
+    assert_eq!(quote.0, QuoteKind::Mixed);
+    assert!(quote.1.ends_with("for second place"), "{}", quote.1);
+}
+
+#[test]
+fn a_lower_case_quotation_after_a_parenthetical_attribution_goes_on_from_before_it() {
+    let mut doc = document("Instead , Axelrod said , \"she started as such a prohibitive favorite.\"");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Mixed);
+    assert!(got[0].1.starts_with("Instead"), "{}", got[0].1);
+    assert_eq!(got[0].3, Some("Axelrod"));
+}
+
+#[test]
+fn a_colon_bare_name_signs_the_quotation() {
+    let mut doc = document("Michael McDonald : \"At long last the nomination contests have finally started.\"");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Direct);
+    assert_eq!(got[0].3, Some("Michael McDonald"));
+}
+
+#[test]
+fn a_dash_after_a_quotation_signs_it() {
+    let text =
+        "“He has said hateful things time and again.” ― Carlos Raúl\n“Maybe we can build a wall.” ― Steve Quinlan";
+    let mut doc = document(text);
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].3, Some("Carlos Raúl"));
+    assert_eq!(
+        got[1],
+        (
+            QuoteKind::Direct,
+            "Maybe we can build a wall.",
+            None,
+            Some("Steve Quinlan")
+        )
+    );
+}
+
+/// Sets a hand-made parse: (head index within the sentence or `None`, deprel, upos, lemma) per token.
+fn parse(doc: &mut Document, analysis: &[(Option<u32>, &'static str, Upos, &str)]) {
+    assert_eq!(doc.tokens.len(), analysis.len());
+    for (token, &(head, deprel, upos, lemma)) in doc.tokens.iter_mut().zip(analysis) {
+        token.head = head;
+        token.deprel = Some(deprel);
+        token.upos = Some(upos);
+        token.lemma = Some(lemma.into());
+    }
+    doc.mark_done(Layers::TAGS | Layers::LEMMAS | Layers::PARSE);
+}
+
+#[test]
+fn attitude_frames_report_what_their_subject_holds() {
+    // "The report found that turnout fell ."
+    let mut doc = document("The report found that turnout fell.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "det", Upos::Det, "the"),
+            (Some(2), "nsubj", Upos::Noun, "report"),
+            (None, "root", Upos::Verb, "find"),
+            (Some(5), "mark", Upos::Sconj, "that"),
+            (Some(5), "nsubj", Upos::Noun, "turnout"),
+            (Some(2), "ccomp", Upos::Verb, "fall"),
+            (Some(2), "punct", Upos::Punct, "."),
+        ],
+    );
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Indirect,
+            "that turnout fell",
+            Some("found"),
+            Some("The report")
+        )]
+    );
+}
+
+#[test]
+fn attitude_frames_need_the_listed_complement() {
+    // "Ryan endorsed Trump ." has its object; "Ryan found Trump ." is no frame (find takes a clause).
+    let mut doc = document("Ryan endorsed Trump. Ryan found Trump.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "nsubj", Upos::Propn, "Ryan"),
+            (None, "root", Upos::Verb, "endorse"),
+            (Some(1), "obj", Upos::Propn, "Trump"),
+            (Some(1), "punct", Upos::Punct, "."),
+            (Some(5), "nsubj", Upos::Propn, "Ryan"),
+            (None, "root", Upos::Verb, "find"),
+            (Some(5), "obj", Upos::Propn, "Trump"),
+            (Some(5), "punct", Upos::Punct, "."),
+        ],
+    );
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(QuoteKind::Indirect, "Trump", Some("endorsed"), Some("Ryan"))]
     );
 }
