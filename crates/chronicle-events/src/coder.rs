@@ -1,6 +1,6 @@
 //! Coding one sentence: triggers → patterns → source, target, mode, date, place, evidence.
 
-use chronicle_doc::{Date, Event, EventActor, Mode, Span, TimeKind};
+use chronicle_doc::{Date, Event, EventActor, Mode, Span, TimeKind, Upos};
 
 use crate::mode::mode_of;
 use crate::patterns::{Pattern, Slot, TriggerKind};
@@ -87,18 +87,48 @@ impl Coder<'_> {
             sources = preceding_actor(tree, i);
             how_source = "nearest actor before the verb";
         }
+        let mut from_place = false;
+        if sources.is_empty() && pattern.kind == TriggerKind::Verb && !slots.is_agentless_passive(i) {
+            // "A roadside bombing near Samarra killed …", "Hundreds of thousands of people
+            // blocked streets in Hong Kong": an unnamed or inanimate subject acts for the
+            // country where it happens.
+            // Not a bare participle ("a report *released* in Kigali"): that is no act of its subject.
+            let bare_participle = tree.doc.tokens[i].xpos == Some("VBN") && tree.child(i, "aux").is_none();
+            let subject = tree
+                .child(i, "nsubj")
+                .filter(|&s| tree.doc.tokens[s].upos == Some(Upos::Noun));
+            if let Some(subject) = subject.filter(|_| !bare_participle) {
+                sources = place_in_clause(tree, i, subject);
+                from_place = !sources.is_empty();
+                how_source = "the place of an unnamed subject";
+            }
+        }
         let mut targets = slots.target(i, pattern);
         let mut how_target = "pattern slot";
         let code = &pattern.code;
         let reading = mode_of(tree, i, &self.quotes);
         // What is threatened, intended, refused or announced is coded as the statement it is.
-        let recoded = match reading.mode {
+        let mut recoded = match reading.mode {
             // "will withdraw its force unless …": an ultimatum is a threat.
             _ if reading.ultimatum => Some(self.recoding.recode_threat(code)),
             // "would not provide support": a refusal, when the table says what it becomes.
             Mode::Negated => self.recoding.recode_negated(code),
             mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
         };
+        if let Some((speakers, addressees)) = obligation(tree, &slots, i) {
+            // "Russia said that Sudan must return the helicopter": a demand of the speaker on
+            // the one who must act.
+            sources = speakers;
+            targets = addressees;
+            how_source = "who says it must be done";
+            how_target = "who must do it";
+            from_place = false;
+            recoded = Some(crate::recode::Recoded {
+                code: DEMAND.to_owned(),
+                class: "obligation".to_owned(),
+                head: "must".to_owned(),
+            });
+        }
         // A statement (or what recoding makes one: "ready to impose sanctions") may find its
         // addressee in the conversation or the preceding sentences.
         let final_code = recoded.as_ref().map_or(code.as_str(), |r| r.code.as_str());
@@ -125,10 +155,23 @@ impl Coder<'_> {
         }
         let allows_none = pattern.targets.contains(&Slot::None);
         if targets.is_empty() && !allows_none && !mutual {
-            targets = nearest_other_actor(tree, i, &sources);
+            targets = nearest_other_actor(tree, i, &sources, false);
             how_target = "next actor in the clause";
         }
-        if targets.is_empty() && !mutual && pattern.kind == TriggerKind::Verb {
+        if targets.is_empty() && !mutual && pattern.kind == TriggerKind::Verb && pattern.targets.contains(&Slot::Object)
+        {
+            // "Syrian rebels engaged Filipino peacekeepers …" with the object parsed into
+            // another clause: the actor right after the verb is its object.
+            targets = adjacent_actor(tree, i, &sources);
+            how_target = "the actor right after the verb";
+        }
+        if targets.is_empty() && !allows_none && !mutual {
+            // "Opposition groups in Zimbabwe demanded that President Mugabe …": a domestic
+            // event, aimed at another actor of the source's own country.
+            targets = nearest_other_actor(tree, i, &sources, true);
+            how_target = "next actor of the same country in the clause";
+        }
+        if targets.is_empty() && !mutual && pattern.kind == TriggerKind::Verb && !from_place {
             // "protested in Beijing", "will meet in Zurich": where it happens.
             targets = place_target(tree, i, &sources);
             how_target = "the place of the event";
@@ -182,10 +225,27 @@ impl Coder<'_> {
                 .collect()
         };
         for (source, target) in pairs {
-            if target.is_some_and(|t| t.mention.actor == source.mention.actor) {
-                continue; // an actor doing something to itself is a parsing accident
+            // The same mention on both sides, or one actor code twice, is a parsing accident;
+            // a place of the source's own country ("Afghan guerillas blew up power lines into
+            // Kabul") or a source found through the place is a domestic event.
+            if target.is_some_and(|t| t.mention.span.overlaps(source.mention.span))
+                || (!from_place
+                    && target.is_some_and(|t| {
+                        t.mention.actor == source.mention.actor && t.mention_index < tree.mentions.len()
+                    }))
+            {
+                continue;
             }
-            let target: Option<EventActor> = target.map(actor);
+            let mut target: Option<EventActor> = target.map(actor);
+            let mut how_target = how_target;
+            if target.is_none() && !mutual {
+                // "Thousands of Nigerians rallied in Lagos": with nobody named on the other
+                // side, an act of a country's own people or government is a domestic one.
+                target = own_country(&source);
+                if target.is_some() {
+                    how_target = "the source's own country: nobody else is named";
+                }
+            }
             let explanation = format!(
                 "{} `{}` → {} ({}); source: {} ({}); target: {} ({}); mode: {}",
                 pattern.id,
@@ -216,6 +276,49 @@ impl Coder<'_> {
             });
         }
     }
+}
+
+/// Modals of obligation: what someone says another must do is a demand.
+const OBLIGATION_MODALS: &[&str] = &["must"];
+/// CAMEO "Demand, not specified below".
+const DEMAND: &str = "100";
+
+/// For a verb under "must" in what an actor says ("Russia said that Sudan *must* return …"):
+/// the speakers and the actors who must act, when they are of different countries.
+fn obligation<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(Vec<Filler<'d>>, Vec<Filler<'d>>)> {
+    let modal = tree
+        .children(v)
+        .iter()
+        .any(|&c| tree.deprel(c) == "aux" && OBLIGATION_MODALS.contains(&tree.lower_lemma(c).as_str()));
+    if !modal || tree.deprel(v) != "ccomp" {
+        return None;
+    }
+    let head = tree.head(v)?;
+    let saying = crate::mode::SPEECH_HEADS.contains(&tree.lower_lemma(head).as_str())
+        || matches!(tree.lower_lemma(head).as_str(), "announce" | "insist" | "demand");
+    if !saying {
+        return None;
+    }
+    let speakers = slots.verb_agent(head);
+    let actors = tree.child(v, "nsubj").map(|s| slots.actors_at(s)).unwrap_or_default();
+    let differ = speakers.iter().all(|s| {
+        actors
+            .iter()
+            .all(|a| !same_country(s.mention.actor.as_deref(), a.mention.actor.as_deref()))
+    });
+    (!speakers.is_empty() && !actors.is_empty() && differ).then_some((speakers, actors))
+}
+
+/// International, multinational and non-state blocks: no country of their own.
+const NON_STATE: &[&str] = &["---", "IGO", "NGO", "IMG", "MNC", "NAT"];
+
+/// The source's country as the target of a domestic event: its span, its country code.
+fn own_country(source: &Filler<'_>) -> Option<EventActor> {
+    let code = source.mention.actor.as_deref()?.get(..3)?;
+    (!NON_STATE.contains(&code)).then(|| EventActor {
+        span: source.mention.span,
+        actor: Some(code.to_owned()),
+    })
 }
 
 fn actor(filler: Filler<'_>) -> EventActor {
@@ -289,6 +392,53 @@ fn place_target<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d>]) -> 
         // President Zia").
         .filter(|(_, p)| clause.contains(p.span) && p.span.start > tree.doc.tokens[trigger].span.start)
         .find(|(_, p)| !sources.iter().any(|s| s.mention.span.overlaps(p.span)))
+        .map(|(k, mention)| {
+            vec![Filler {
+                mention,
+                mention_index: tree.mentions.len() + k,
+            }]
+        })
+        .unwrap_or_default()
+}
+
+/// How many words may stand between a verb and the actor it acts on ("engaged *the two
+/// Filipino* peacekeepers").
+const ADJACENT_WINDOW: usize = 3;
+
+/// An actor mention starting right after a verb, with only determiners, numbers and
+/// adjectives between: the verb's object when the parse put it elsewhere.
+fn adjacent_actor<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d>]) -> Vec<Filler<'d>> {
+    let mut k = trigger + 1;
+    while k < tree.end && k <= trigger + ADJACENT_WINDOW {
+        let start = tree.doc.tokens[k].span.start;
+        if let Some((index, mention)) = tree.mentions.iter().enumerate().find(|(_, m)| {
+            m.actor.is_some()
+                && m.span.start == start
+                && !sources
+                    .iter()
+                    .any(|s| s.mention.span.overlaps(m.span) || s.mention.actor == m.actor)
+        }) {
+            return vec![Filler {
+                mention,
+                mention_index: index,
+            }];
+        }
+        if !matches!(tree.doc.tokens[k].upos, Some(Upos::Det | Upos::Num | Upos::Adj)) {
+            break;
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// The first place with a country in the clause of a trigger, its subject included: where
+/// an unnamed subject acts.
+fn place_in_clause<'d>(tree: &Tree<'d>, trigger: usize, subject: usize) -> Vec<Filler<'d>> {
+    let clause = tree.subtree_span(trigger).cover(tree.subtree_span(subject));
+    tree.places
+        .iter()
+        .enumerate()
+        .find(|(_, p)| clause.contains(p.span))
         .map(|(k, mention)| {
             vec![Filler {
                 mention,
@@ -375,8 +525,14 @@ fn preceding_actor<'d>(tree: &Tree<'d>, trigger: usize) -> Vec<Filler<'d>> {
         .unwrap_or_default()
 }
 
-/// The first actor after the trigger, inside its clause, of another actor than the source.
-fn nearest_other_actor<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d>]) -> Vec<Filler<'d>> {
+/// The first actor after the trigger, inside its clause, of another country than the source
+/// (with `same_country`: of the source's country but another actor code).
+fn nearest_other_actor<'d>(
+    tree: &Tree<'d>,
+    trigger: usize,
+    sources: &[Filler<'d>],
+    same_country_too: bool,
+) -> Vec<Filler<'d>> {
     let clause_head = clause_head(tree, trigger);
     let clause = tree.subtree_span(clause_head);
     let after = tree.doc.tokens[trigger].span.end;
@@ -385,9 +541,19 @@ fn nearest_other_actor<'d>(tree: &Tree<'d>, trigger: usize, sources: &[Filler<'d
         .enumerate()
         .filter(|(_, m)| m.span.start >= after && clause.contains(m.span) && m.actor.is_some() && !is_speaker(tree, m))
         .filter(|(_, m)| {
-            !sources
-                .iter()
-                .any(|s| same_country(s.mention.actor.as_deref(), m.actor.as_deref()))
+            if same_country_too {
+                // An unknown country ("---GOV") is no shared country.
+                let unknown = |a: Option<&str>| a.is_none_or(|a| a.starts_with("---"));
+                !unknown(m.actor.as_deref())
+                    && !sources.iter().any(|s| unknown(s.mention.actor.as_deref()))
+                    && !sources
+                        .iter()
+                        .any(|s| s.mention.actor == m.actor || s.mention.span.overlaps(m.span))
+            } else {
+                !sources
+                    .iter()
+                    .any(|s| same_country(s.mention.actor.as_deref(), m.actor.as_deref()))
+            }
         })
         .min_by_key(|(_, m)| m.span.start)
         .map(|(index, mention)| {

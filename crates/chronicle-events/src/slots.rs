@@ -18,6 +18,23 @@ const CLIMB: &[&str] = &[
     "obj",
     "ccomp",
 ];
+/// Pronouns that refer back to an actor named before ("it", "they", "its", "their").
+const PERSONAL_PRONOUNS: &[&str] = &["it", "they", "he", "she", "its", "their", "his", "her", "we", "our"];
+/// Verbs whose passive names a stance of its subject ("is *opposed* to", "is *committed* to").
+const STATIVE_PASSIVES: &[&str] = &[
+    "oppose",
+    "opposed",
+    "commit",
+    "committed",
+    "determine",
+    "determined",
+    "prepare",
+    "prepared",
+    "resolve",
+    "resolved",
+    "dedicate",
+    "dedicated",
+];
 /// How far up the tree a subject is looked for.
 const MAX_CLIMB: usize = 4;
 /// Nouns naming a conversation whose partner is the addressee of what is said in it.
@@ -132,6 +149,13 @@ impl<'t, 'd> Slots<'t, 'd> {
                 // the subject of its complement.
                 return self.actors_at(subject);
             }
+            if let Some(subject) = tree
+                .child(current, "nsubj:pass")
+                .filter(|_| STATIVE_PASSIVES.contains(&tree.lower_lemma(current).as_str()))
+            {
+                // "Israel is opposed to …": a state of the subject, not something done to it.
+                return self.actors_at(subject);
+            }
             if tree.child(current, "nsubj:pass").is_some() {
                 let agent = tree.children(current).iter().copied().find(|&c| {
                     tree.deprel(c) == "obl:agent"
@@ -148,11 +172,17 @@ impl<'t, 'd> Slots<'t, 'd> {
                 .filter(|&c| tree.deprel(c) == "nsubj")
                 .collect();
             if !subjects.is_empty() {
-                return subjects
+                let named = subjects
                     .iter()
                     .map(|&s| self.actors_at(s))
                     .find(|a| !a.is_empty())
                     .unwrap_or_default();
+                if named.is_empty() && self.is_pronominal(subjects[0]) {
+                    // "Israel announced *it* would free …", "Serbs said *their* forces had
+                    // completed …": the pronoun's antecedent is the subject of a clause above.
+                    return self.antecedent_subject(current);
+                }
+                return named;
             }
             let rel = tree.deprel(current);
             let head = match tree.head(current) {
@@ -172,10 +202,43 @@ impl<'t, 'd> Slots<'t, 'd> {
         Vec::new()
     }
 
+    /// Whether a subject is a pronoun or a phrase a pronoun possesses ("it", "their forces").
+    fn is_pronominal(&self, t: usize) -> bool {
+        let tree = self.tree;
+        let pronoun = |x: usize| {
+            tree.doc.tokens[x].upos == Some(Upos::Pron)
+                && PERSONAL_PRONOUNS.contains(&tree.text(x).to_lowercase().as_str())
+        };
+        pronoun(t)
+            || tree
+                .children(t)
+                .iter()
+                .any(|&c| tree.deprel(c) == "nmod:poss" && pronoun(c))
+    }
+
+    /// The actors of the nearest subject above a clause: the antecedent of a pronoun subject.
+    fn antecedent_subject(&self, clause: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        for up in tree.ancestors(clause).into_iter().take(MAX_CLIMB) {
+            for &c in tree.children(up) {
+                if matches!(tree.deprel(c), "nsubj" | "nsubj:pass") {
+                    let actors = self.actors_at(c);
+                    if !actors.is_empty() {
+                        return actors;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// A passive verb without a "by" phrase ("eight people were killed"): its agent is
     /// unknown, and the actor before it is the patient, not the source.
     pub fn is_agentless_passive(&self, v: usize) -> bool {
         let tree = self.tree;
+        if STATIVE_PASSIVES.contains(&tree.lower_lemma(v).as_str()) {
+            return false;
+        }
         let passive = tree
             .children(v)
             .iter()
@@ -247,7 +310,10 @@ impl<'t, 'd> Slots<'t, 'd> {
         for slot in &pattern.targets {
             let actors = match slot {
                 Slot::Object if pattern.kind == TriggerKind::Verb => {
-                    let object = tree.child(trigger, "obj").or_else(|| tree.child(trigger, "nsubj:pass"));
+                    let stative = STATIVE_PASSIVES.contains(&tree.lower_lemma(trigger).as_str());
+                    let object = tree
+                        .child(trigger, "obj")
+                        .or_else(|| tree.child(trigger, "nsubj:pass").filter(|_| !stative));
                     object.map(|o| self.actors_at(o)).unwrap_or_default()
                 }
                 Slot::IndirectObject => tree

@@ -89,8 +89,31 @@ impl EventStage {
         for (sentence, s) in doc.sentences.iter().enumerate() {
             for i in s.tokens.start as usize..s.tokens.end as usize {
                 let token = &doc.tokens[i];
-                let Some(code) = self.nationals.get(doc.slice(token.span)) else {
-                    continue;
+                let surface = doc.slice(token.span);
+                // "Young *Algerians* blocked roads": a plural demonym is its country's people.
+                // Not an ethnic group named by where it lives ("Bosnian Serbs", "ethnic
+                // Albanians"): those are the people of another country.
+                let qualified = doc.tokens[s.tokens.start as usize..s.tokens.end as usize]
+                    .iter()
+                    .any(|t| {
+                        t.head == Some(i as u32)
+                            && matches!(t.deprel, Some("amod" | "compound"))
+                            && (self.nationals.contains_key(doc.slice(t.span))
+                                || doc.slice(t.span).eq_ignore_ascii_case("ethnic"))
+                    });
+                let demonym = matches!(token.upos, Some(Upos::Noun | Upos::Propn))
+                    && !qualified
+                    && token.deprel != Some("flat")
+                    && surface
+                        .strip_suffix('s')
+                        .is_some_and(|singular| self.nationals.contains_key(singular));
+                let code = if demonym {
+                    &self.nationals[&surface[..surface.len() - 1]]
+                } else {
+                    match self.nationals.get(surface) {
+                        Some(code) => code,
+                        None => continue,
+                    }
                 };
                 // "Russian-American talks" split in words: one adjective compounds the other.
                 let modifies_noun = matches!(token.deprel, Some("amod" | "compound" | "nmod"))
@@ -102,7 +125,7 @@ impl EventStage {
                     .mentions
                     .iter()
                     .any(|m| m.actor.is_some() && m.span.overlaps(token.span));
-                if !modifies_noun || covered {
+                if !(modifies_noun || demonym) || covered {
                     continue;
                 }
                 mentions.push(Mention {

@@ -21,16 +21,78 @@ const CARRYING: &[&str] = &[
 
 /// The pattern a token triggers, if any: the most specific whose constraints hold.
 pub(crate) fn matching_pattern<'p>(tree: &Tree<'_>, i: usize, patterns: &'p Patterns) -> Option<&'p Pattern> {
-    let kind = match tree.doc.tokens[i].upos? {
-        Upos::Verb => TriggerKind::Verb,
-        Upos::Noun => TriggerKind::Noun,
+    let (kind, lemmas) = match tree.doc.tokens[i].upos? {
+        // The lemmatizer's word first, then stems of the form itself ("rioted" lemmatized as
+        // "riote").
+        Upos::Verb => {
+            let mut lemmas = vec![tree.lower_lemma(i)];
+            for l in verb_lemmas(&tree.text(i).to_lowercase()) {
+                if !lemmas.contains(&l) {
+                    lemmas.push(l);
+                }
+            }
+            (TriggerKind::Verb, lemmas)
+        }
+        Upos::Noun => (TriggerKind::Noun, vec![tree.lower_lemma(i)]),
+        Upos::Adj if is_verb_like(tree, i) => (TriggerKind::Verb, verb_lemmas(&tree.lower_lemma(i))),
         _ => return None,
     };
-    let lemma = tree.lower_lemma(i);
-    patterns
-        .for_trigger(kind, &lemma)
+    lemmas.iter().find_map(|lemma| {
+        patterns
+            .for_trigger(kind, lemma)
+            .iter()
+            .find(|p| p.particles.iter().all(|w| attached(tree, i, w)) && objects_match(tree, i, p))
+    })
+}
+
+/// Auxiliaries after which an adjective is a verb the tagger mistook ("would *free*
+/// prisoners", "is *opposed* to").
+const VERBAL_AUX: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "to",
+];
+
+/// An adjective the parser made of a verb: a modal or "to" before it, a verb's tag, or an
+/// object of its own.
+fn is_verb_like(tree: &Tree<'_>, i: usize) -> bool {
+    let tagged_verb = tree.doc.tokens[i].xpos.is_some_and(|x| x.starts_with("VB"));
+    let modal = tree
+        .children(i)
         .iter()
-        .find(|p| p.particles.iter().all(|w| attached(tree, i, w)) && objects_match(tree, i, p))
+        .any(|&c| matches!(tree.deprel(c), "aux" | "mark") && VERBAL_AUX.contains(&tree.lower_lemma(c).as_str()));
+    let object = tree.child(i, "obj").is_some();
+    let participle = {
+        let w = tree.text(i).to_lowercase();
+        w.ends_with("ed") || w.ends_with("ing")
+    };
+    tagged_verb || modal || (object && participle)
+}
+
+/// Verb lemmas an adjective's form may stand for: itself, and for participles their stems
+/// ("opposed" → "oppose", "banned" → "ban", "shelling" → "shell").
+pub(crate) fn verb_lemmas(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    let mut push = |s: String| {
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            push(stem.to_owned());
+            push(format!("{stem}e"));
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                push(stem[..stem.len() - 1].to_owned());
+            }
+            if let Some(y) = stem.strip_suffix('i') {
+                push(format!("{y}y"));
+            }
+        }
+    }
+    if let Some(stem) = word.strip_suffix('d') {
+        push(stem.to_owned());
+    }
+    out
 }
 
 /// Whether `word` hangs on the trigger: as its particle, as the preposition of one of its

@@ -491,3 +491,214 @@ fn an_announced_past_act_is_no_intention() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].1, "082", "{events:?}");
 }
+
+#[test]
+fn a_pronoun_subject_takes_the_subject_of_the_clause_above() {
+    // "Israel announced it would free prisoners": the release is Israel's.
+    let rows: &[Row] = &[
+        ("Israel", "Israel", "PROPN", 2, "nsubj"),
+        ("announced", "announce", "VERB", 0, "root"),
+        ("it", "it", "PRON", 5, "nsubj"),
+        ("would", "would", "AUX", 5, "aux"),
+        ("release", "release", "VERB", 2, "ccomp"),
+        ("Palestinian", "Palestinian", "ADJ", 7, "amod"),
+        ("prisoners", "prisoner", "NOUN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 5, 6, "PSE")]);
+    let events = code(&mut doc);
+    // Announced, the release is coded as the intention (035); its parties are Israel's.
+    assert!(
+        events.iter().any(|(s, _, t, _, _)| s == "ISR" && t == "PSE"),
+        "{events:?}"
+    );
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("source: Israel"), "{explanation}");
+}
+
+#[test]
+fn an_adjective_after_a_modal_is_a_verb_trigger() {
+    // "would free" tagged ADJ: still the release.
+    let rows: &[Row] = &[
+        ("Israel", "Israel", "PROPN", 3, "nsubj"),
+        ("would", "would", "AUX", 3, "aux"),
+        ("release", "release", "ADJ", 0, "root"),
+        ("Palestinian", "Palestinian", "ADJ", 5, "amod"),
+        ("prisoners", "prisoner", "NOUN", 3, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 3, 4, "PSE")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|(s, _, t, _, _)| s == "ISR" && t == "PSE"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_wrong_lemma_falls_back_to_the_stem_of_the_form() {
+    // "rioted" lemmatized as "riote".
+    let rows: &[Row] = &[
+        ("Prisoners", "prisoner", "NOUN", 2, "nsubj"),
+        ("rioted", "riote", "VERB", 0, "root"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "PSECVL")]);
+    assert_eq!(code(&mut doc), [ev("PSECVL", "145", "PSE", Mode::Asserted, 1)]);
+    let stems = crate::trigger::verb_lemmas("banned");
+    assert!(stems.contains(&"ban".to_owned()), "{stems:?}");
+    assert!(crate::trigger::verb_lemmas("opposed").contains(&"oppose".to_owned()));
+}
+
+#[test]
+fn a_domestic_target_of_the_source_country() {
+    // "Opposition groups in Zimbabwe demanded that President Mugabe resign."
+    let rows: &[Row] = &[
+        ("Opposition", "opposition", "NOUN", 2, "compound"),
+        ("groups", "group", "NOUN", 3, "nsubj"),
+        ("demanded", "demand", "VERB", 0, "root"),
+        ("that", "that", "SCONJ", 6, "mark"),
+        ("Mugabe", "Mugabe", "PROPN", 6, "nsubj"),
+        ("resign", "resign", "VERB", 3, "ccomp"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "ZWEOPP"), (0, 4, 5, "ZWEGOV")]);
+    let events = code(&mut doc);
+    assert!(
+        events
+            .iter()
+            .any(|(s, c, t, _, _)| s == "ZWEOPP" && c.starts_with("10") && t == "ZWEGOV"),
+        "{events:?}"
+    );
+    // The same actor code on both sides is still no event.
+    let mut doc = document(&[rows], &[(0, 0, 2, "ZWEGOV"), (0, 4, 5, "ZWEGOV")]);
+    assert!(code(&mut doc).iter().all(|(s, _, t, _, _)| s != t), "{:?}", doc.events);
+}
+
+#[test]
+fn an_unnamed_subject_acts_for_the_place() {
+    // "A bombing killed a US soldier near Samarra."
+    let rows: &[Row] = &[
+        ("bombing", "bombing", "NOUN", 2, "nsubj"),
+        ("killed", "kill", "VERB", 0, "root"),
+        ("soldier", "soldier", "NOUN", 2, "obj"),
+        ("near", "near", "ADP", 5, "case"),
+        ("Samarra", "Samarra", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 2, 3, "USAMIL")]);
+    doc.places = vec![chronicle_doc::Place {
+        span: doc.tokens[4].span,
+        name: "Samarra".into(),
+        country: Some("IQ".into()),
+        lat: None,
+        lon: None,
+        feature: Some("city".into()),
+        geonameid: None,
+    }];
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|(s, _, t, _, _)| s == "IRQ" && t == "USAMIL"),
+        "{events:?}"
+    );
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("the place of an unnamed subject"), "{explanation}");
+}
+
+#[test]
+fn a_stance_passive_is_the_subject_s_own_act() {
+    // "Israel is opposed to French mediation."
+    let rows: &[Row] = &[
+        ("Israel", "Israel", "PROPN", 3, "nsubj:pass"),
+        ("is", "be", "AUX", 3, "aux:pass"),
+        ("opposed", "oppose", "VERB", 0, "root"),
+        ("to", "to", "ADP", 6, "case"),
+        ("French", "French", "ADJ", 6, "amod"),
+        ("mediation", "mediation", "NOUN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 4, 5, "FRA")]);
+    let events = code(&mut doc);
+    assert!(
+        events
+            .iter()
+            .any(|(s, c, t, _, _)| s == "ISR" && c.starts_with("12") && t == "FRA"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn the_actor_right_after_a_verb_is_its_object_when_the_parse_lost_it() {
+    // "Rebels engaged Filipino peacekeepers …, officials said", with "peacekeepers" parsed
+    // as the complement of "said".
+    let rows: &[Row] = &[
+        ("Rebels", "rebel", "NOUN", 6, "nsubj"),
+        ("engaged", "engage", "VERB", 1, "acl"),
+        ("Filipino", "Filipino", "ADJ", 4, "amod"),
+        ("peacekeepers", "peacekeeper", "NOUN", 6, "ccomp"),
+        ("officials", "official", "NOUN", 6, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "SYRREB"), (0, 2, 4, "PHLMIL")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|(s, _, t, _, _)| s == "SYRREB" && t == "PHLMIL"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_plural_demonym_is_its_country_s_people() {
+    // "Algerians attacked Moroccan troops" — but not "Bosnian Serbs", a name of its own.
+    let rows: &[Row] = &[
+        ("Algerians", "Algerian", "PROPN", 2, "nsubj"),
+        ("attacked", "attack", "VERB", 0, "root"),
+        ("Moroccan", "Moroccan", "ADJ", 4, "amod"),
+        ("troops", "troop", "NOUN", 2, "obj"),
+    ];
+    let mut doc = document(&[rows], &[]);
+    let events = code(&mut doc);
+    assert_eq!(events, [ev("DZA", "190", "MAR", Mode::Asserted, 1)]);
+    let rows: &[Row] = &[
+        ("Bosnian", "Bosnian", "PROPN", 3, "nsubj"),
+        ("Serbs", "Serbs", "PROPN", 1, "flat"),
+        ("attacked", "attack", "VERB", 0, "root"),
+        ("Moroccan", "Moroccan", "ADJ", 5, "amod"),
+        ("troops", "troop", "NOUN", 3, "obj"),
+    ];
+    let mut doc = document(&[rows], &[]);
+    let events = code(&mut doc);
+    assert!(
+        events
+            .iter()
+            .all(|(s, _, _, _, _)| !s.starts_with("SRB") && !s.starts_with("YUG")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand() {
+    // "Russia said Sudan must return the helicopter."
+    let rows: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        ("Sudan", "Sudan", "PROPN", 5, "nsubj"),
+        ("must", "must", "AUX", 5, "aux"),
+        ("return", "return", "VERB", 2, "ccomp"),
+        ("the", "the", "DET", 7, "det"),
+        ("helicopter", "helicopter", "NOUN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUS"), (0, 2, 3, "SDN")]);
+    assert_eq!(code(&mut doc), [ev("RUS", "100", "SDN", Mode::Asserted, 1)]);
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("who must do it"), "{explanation}");
+}
+
+#[test]
+fn with_nobody_else_named_the_target_is_the_source_s_own_country() {
+    // "Nigerian students protested." — a domestic protest; an IGO gets no such target.
+    let rows: &[Row] = &[
+        ("Students", "student", "NOUN", 2, "nsubj"),
+        ("protested", "protest", "VERB", 0, "root"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "NGAEDU")]);
+    assert_eq!(code(&mut doc), [ev("NGAEDU", "140", "NGA", Mode::Asserted, 1)]);
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("own country"), "{explanation}");
+    let mut doc = document(&[rows], &[(0, 0, 1, "IGOUNO")]);
+    assert_eq!(code(&mut doc), [ev("IGOUNO", "140", "", Mode::Asserted, 1)]);
+}
