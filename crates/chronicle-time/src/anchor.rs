@@ -140,7 +140,9 @@ const FUTURE_CUES: &[&str] = &[
 const PAST_CUES: &[&str] = &[
     "said", "was", "were", "had", "did", "ago", "last", "earlier", "told", "met", "made", "took", "came", "went",
     "began", "held", "killed", "gave", "won", "lost", "fell", "rose", "left", "sent", "saw", "got", "found", "became",
-    "led", "struck", "hit", "shot", "quit", "ran",
+    "led", "struck", "hit", "shot", "quit", "ran", "brought", "bought", "sold", "paid", "spent", "kept", "thought",
+    "felt", "stood", "wrote", "spoke", "chose", "drove", "flew", "fled", "knew", "meant", "sought", "threw",
+    "withdrew", "broke", "caught", "fought", "heard", "lay", "rode", "rang", "sank", "swept", "tore", "woke", "wore",
 ];
 /// Words ending in -ed that are not past-tense verbs.
 const NOT_PAST: &[&str] = &[
@@ -214,13 +216,29 @@ pub(crate) fn direction(text: &str, start: usize, end: usize, tags: Option<&TagV
         }
     };
     if let Some(tags) = tags.filter(|t| t.tokens.iter().any(|t| t.xpos.is_some())) {
-        for t in tags.tokens_in(s, e) {
+        let toks = tags.tokens_in(s, e);
+        for (i, t) in toks.iter().enumerate() {
             let word = text[t.span.range()].to_ascii_lowercase();
             let pos = t.span.start as usize;
             if (start..end).contains(&pos) {
                 continue;
             }
+            // Intention and schedule words point forward whatever their tense ("planned to
+            // leave on Thursday", "is scheduled to close Monday").
+            if FUTURE_CUES.contains(&word.as_str()) && !matches!(word.as_str(), "later" | "would") {
+                consider(pos, Direction::Future);
+                continue;
+            }
+            // A past participle is a past cue ("the injunction issued Thursday", "has
+            // fallen since March"), except in a passive after a form of "be", where the
+            // auxiliary decides ("will be held Monday", "was held Monday").
+            let after_be = i > 0
+                && matches!(
+                    text[toks[i - 1].span.range()].to_ascii_lowercase().as_str(),
+                    "be" | "been" | "being" | "is" | "are" | "was" | "were" | "'s"
+                );
             match t.xpos.unwrap_or("") {
+                "VBN" if !after_be => consider(pos, Direction::Past),
                 "MD" if matches!(word.as_str(), "will" | "'ll" | "shall" | "wo" | "would") => {
                     consider(pos, Direction::Future)
                 }

@@ -442,6 +442,13 @@ fn ago(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
 /// "the third quarter" → `1998-Q3`; "the latest quarter" → the last completed one.
 fn quarter(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
     let a = ctx.anchor;
+    if args.iter().any(|x| x == "focus_year") {
+        let y = parse_year(ctx.lex, cap(c, "y")?)?;
+        return match ctx.prev.filter(|p| p.len() == 7 && p.as_bytes()[5] == b'Q') {
+            Some(p) => norm(format!("{y:04}-{}", &p[5..])),
+            None => norm(format!("{y:04}")),
+        };
+    }
     if args.iter().any(|x| x == "latest" || x == "focus") {
         let this_year = format!("{:04}", a.year());
         if let Some(p) = ctx.prev.filter(|p| args[0] == "focus" && p.starts_with(&this_year)) {

@@ -350,4 +350,56 @@ mod tests {
         assert_eq!(stage.find(text, date("2022-03-03"), Some(&tags))[0].value, "2022-03-08");
         assert_eq!(stage.find(text, date("2022-03-03"), None)[0].value, "2022-03-01");
     }
+
+    /// Tokens for `text` split on spaces, tagged by `tag` (word → xpos).
+    fn tagged(text: &str, tag: impl Fn(&str) -> &'static str) -> Vec<Token> {
+        let mut pos = 0;
+        text.split(' ')
+            .map(|w| {
+                let start = text[pos..].find(w).unwrap() + pos;
+                pos = start + w.len();
+                Token {
+                    xpos: Some(tag(w)),
+                    ..Token::new(Span::new(start, pos))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tags_intention_words_and_participles() {
+        let stage = TimeStage::new().unwrap();
+        // 2022-03-03 is a Thursday. "planned" is tagged VBD but announces the future.
+        let text = "The team planned to leave Nairobi on Saturday";
+        let tokens = tagged(text, |w| match w {
+            "planned" => "VBD",
+            "leave" => "VB",
+            "Nairobi" | "Saturday" => "NNP",
+            _ => "DT",
+        });
+        let tags = TagView { tokens: &tokens };
+        assert_eq!(stage.find(text, date("2022-03-03"), Some(&tags))[0].value, "2022-03-05");
+        // A past participle points back ("the order issued Monday") …
+        let text = "Lawyers want courts to suspend the order issued Monday";
+        let tokens = tagged(text, |w| match w {
+            "want" => "VBP",
+            "issued" => "VBN",
+            "suspend" => "VB",
+            "Monday" => "NNP",
+            _ => "NN",
+        });
+        let tags = TagView { tokens: &tokens };
+        assert_eq!(stage.find(text, date("2022-03-03"), Some(&tags))[0].value, "2022-02-28");
+        // … but not in a passive with a future auxiliary.
+        let text = "The vote will be held Monday";
+        let tokens = tagged(text, |w| match w {
+            "will" => "MD",
+            "be" => "VB",
+            "held" => "VBN",
+            "Monday" => "NNP",
+            _ => "NN",
+        });
+        let tags = TagView { tokens: &tokens };
+        assert_eq!(stage.find(text, date("2022-03-03"), Some(&tags))[0].value, "2022-03-07");
+    }
 }

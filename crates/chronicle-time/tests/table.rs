@@ -1114,6 +1114,36 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "2021-11",
     ),
+    // --- a year named with "period"/"quarter" takes the quarter in focus
+    (
+        "Net rose in the second quarter, against a loss in the 1996 period.",
+        "1997-08-01",
+        "the 1996 period",
+        "date",
+        "1996-Q2",
+    ),
+    (
+        "Earnings in the 2003 quarter were restated.",
+        "2004-05-01",
+        "the 2003 quarter",
+        "date",
+        "2003",
+    ),
+    // --- irregular past verbs point a weekday back (2011-06-01 is a Wednesday)
+    (
+        "The council sold the land Friday to a developer.",
+        "2011-06-01",
+        "Friday",
+        "date",
+        "2011-05-27",
+    ),
+    (
+        "Investors bought bonds Thursday after the report.",
+        "2011-06-01",
+        "Thursday",
+        "date",
+        "2011-05-26",
+    ),
     // --- line breaks inside expressions
     (
         "The treaty was signed on Jan.\n10, 2022 in Vienna.",
