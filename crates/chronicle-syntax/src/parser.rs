@@ -77,12 +77,19 @@ impl Parser {
     pub fn parse(&self, words: &[&str], tags: &[u64], scratch: &mut ParseScratch) -> Arcs {
         let keys = sentence_keys(words, tags, &mut scratch.chars);
         let mut c = Config::new(words.len());
-        scratch.scores.resize(self.weights.n_classes, 0.0);
+        scratch.scores.resize(self.weights.score_len(), 0.0);
+        let n_classes = self.weights.n_classes;
         while !c.is_terminal() {
+            if !c.can_left() && !c.can_right() {
+                // SHIFT is the only valid move (only the root on the stack): scores cannot
+                // change the choice, so skip them.
+                c.apply(Move::Shift);
+                continue;
+            }
             features(&c, &keys, &mut scratch.feats);
             scratch.scores.fill(0.0);
             self.weights.score(&scratch.feats, &mut scratch.scores);
-            c.apply(best_valid(&c, &scratch.scores));
+            c.apply(best_valid(&c, &scratch.scores[..n_classes]));
         }
         (1..=words.len())
             .map(|d| (c.head[d].checked_sub(1).map(|h| h as usize), c.label[d]))

@@ -111,7 +111,8 @@ impl Tagger {
             &mut scratch.keys,
         );
         let mut out = Vec::with_capacity(words.len());
-        scratch.scores.resize(self.tags.len(), 0.0);
+        scratch.scores.resize(self.weights.score_len(), 0.0);
+        let n_classes = self.tags.len();
         for i in 0..words.len() {
             if let Some(&c) = self.tagdict.get(&scratch.keys[i].word) {
                 out.push(c);
@@ -120,7 +121,7 @@ impl Tagger {
             features(&scratch.keys, &out, i, &mut scratch.feats);
             scratch.scores.fill(0.0);
             self.weights.score(&scratch.feats, &mut scratch.scores);
-            out.push(argmax(&scratch.scores) as u16);
+            out.push(argmax(&scratch.scores[..n_classes]) as u16);
         }
         out
     }

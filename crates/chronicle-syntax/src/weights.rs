@@ -114,11 +114,72 @@ impl Perceptron {
     }
 }
 
-#[derive(Clone, Copy, Default)]
+/// Marks a slot whose row does not fit inline (see [`Slot`]).
+const OVERFLOW: u16 = u16::MAX;
+const SPARSE: u16 = 0;
+const DENSE: u16 = 1;
+/// Rows with at least `n_classes / DENSE_FRACTION` entries are stored densely.
+const DENSE_FRACTION: usize = 4;
+
+/// One feature of the run-time table, 16 bytes (four to a cache line).
+///
+/// Most features keep weights for one or two classes only (84 % of both shipped models), so
+/// those rows live in the slot itself and a lookup costs one cache miss instead of two:
+///
+/// * one entry: `class = [c, c]`, `w = [w, 0.0]` (adding `0.0` changes no sum, so scoring
+///   needs no branch on the length);
+/// * two entries: `class = [c0, c1]` (distinct), `w = [w0, w1]`;
+/// * longer rows: `class[0] = OVERFLOW`. With `class[1] = SPARSE`, `w` holds the bits of the
+///   row's start and length in `Weights::entries`; with `class[1] = DENSE` (rows of at least
+///   `n_classes / DENSE_FRACTION` entries: the bias and frequent tag features, which nearly
+///   every lookup hits), `w[0]` holds the bits of the row's number in `Weights::dense`, where
+///   it is stored as all `n_classes` weights, zeros included, and added with vector
+///   instructions. Adding `0.0` changes no sum, so both forms give the same scores.
+///
+/// `key == 0` marks an empty slot.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+#[repr(C, align(16))]
 struct Slot {
     key: u32,
-    start: u32,
-    len: u32,
+    class: [u16; 2],
+    w: [f32; 2],
+}
+
+impl Slot {
+    fn new(key: u32, row: &[Entry], start: usize) -> Slot {
+        match *row {
+            [a] => Slot {
+                key,
+                class: [a.class as u16, a.class as u16],
+                w: [a.w, 0.0],
+            },
+            [a, b] if a.class != b.class => Slot {
+                key,
+                class: [a.class as u16, b.class as u16],
+                w: [a.w, b.w],
+            },
+            _ => Slot {
+                key,
+                class: [OVERFLOW, SPARSE],
+                w: [f32::from_bits(start as u32), f32::from_bits(row.len() as u32)],
+            },
+        }
+    }
+
+    fn dense(key: u32, number: usize) -> Slot {
+        Slot {
+            key,
+            class: [OVERFLOW, DENSE],
+            w: [f32::from_bits(number as u32), 0.0],
+        }
+    }
+
+    /// The range of an overflow row in `entries`.
+    #[inline(always)]
+    fn range(&self) -> std::ops::Range<usize> {
+        let start = self.w[0].to_bits() as usize;
+        start..start + self.w[1].to_bits() as usize
+    }
 }
 
 /// Asks the CPU to start loading `x` into cache (a hint only; no effect on results).
@@ -140,25 +201,109 @@ fn short_key(k: u64) -> u32 {
     ((k >> 32) as u32).max(1)
 }
 
-/// Table position of a short key; the key's bits are already well mixed.
-#[inline]
-fn slot_of(k: u32) -> usize {
-    k.wrapping_mul(0x9E37_79B9) as usize
+/// Home slot of a short key among `buckets`: a multiply-shift range reduction, which is
+/// monotonic in the key (its bits are already well mixed), so a table filled in key order is
+/// sorted and a probe can stop at the first larger key.
+#[inline(always)]
+fn home(k: u32, buckets: u64) -> usize {
+    ((u64::from(k) * buckets) >> 32) as usize
 }
 
-#[derive(Clone, Copy)]
+/// A zeroed vector of `n` items whose memory the kernel is asked to back with huge pages.
+///
+/// Lookups land on random cache lines of tables of tens of megabytes; with 4 KiB pages
+/// nearly every one also misses the TLB and pays a page walk. Only a hint: where
+/// transparent huge pages are off, nothing changes.
+fn huge_vec<T: Copy + Default>(n: usize) -> Vec<T> {
+    let mut v: Vec<T> = Vec::with_capacity(n);
+    #[cfg(target_os = "linux")]
+    {
+        const MADV_HUGEPAGE: i32 = 14;
+        extern "C" {
+            fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: i32) -> i32;
+        }
+        let bytes = n * std::mem::size_of::<T>();
+        if bytes >= 1 << 21 {
+            // madvise needs a page-aligned start: advise the whole pages inside the buffer.
+            let addr = v.as_mut_ptr() as usize;
+            let start = addr.next_multiple_of(4096);
+            let end = (addr + bytes) & !4095;
+            if end > start {
+                // SAFETY: the range lies inside an allocation this function owns; MADV_HUGEPAGE
+                // changes no contents and its result is ignored (it is a hint).
+                unsafe {
+                    madvise(start as *mut std::ffi::c_void, end - start, MADV_HUGEPAGE);
+                }
+            }
+        }
+    }
+    v.resize(n, T::default());
+    v
+}
+
+/// `scores[i] += row[i]` for every class: element-wise, so vector width does not change
+/// any result.
+#[inline(always)]
+fn add_dense(scores: &mut [f32], row: &[f32]) {
+    for (s, w) in scores.iter_mut().zip(row) {
+        *s += *w;
+    }
+}
+
+/// Vector instructions the CPU offers for [`Weights::score`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Simd {
+    None,
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    Avx2,
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    Avx512,
+}
+
+impl Simd {
+    fn detect() -> Simd {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512f") {
+                return Simd::Avx512;
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                return Simd::Avx2;
+            }
+        }
+        Simd::None
+    }
+}
+
+/// Slots per feature: a load factor of 0.6 keeps probe runs within about one cache line.
+const SLOTS_PER_FEATURE: f64 = 1.0 / 0.6;
+/// Empty slots after the last home position, so probes and prefetches never wrap or run off.
+const TAIL: usize = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Entry {
     class: u32,
     w: f32,
 }
 
 /// Run-time weights: immutable, shared by every thread.
+///
+/// An open-addressing table of [`Slot`]s with linear probing, filled in ascending key order:
+/// the slots are therefore sorted by key, and a lookup stops at an empty slot or a larger key.
+/// Rows of more than two classes are stored contiguously in `entries`.
 pub struct Weights {
     pub n_classes: usize,
-    mask: usize,
+    simd: Simd,
+    buckets: u64,
     slots: Vec<Slot>,
     entries: Vec<Entry>,
+    /// Dense rows, `stride` floats each (`n_classes` weights, then padding).
+    dense: Vec<f32>,
+    stride: usize,
+    /// Each dense row's entries as read, for [`Weights::write`].
+    dense_rows: Vec<Vec<Entry>>,
     n_features: usize,
+    n_entries: usize,
 }
 
 impl Weights {
@@ -182,48 +327,156 @@ impl Weights {
                 _ => rows.push((k, r)),
             }
         }
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); cap];
-        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum());
-        let n_features = rows.len();
-        for (key, row) in rows {
-            let start = entries.len() as u32;
-            entries.extend(row.iter().map(|&(c, w)| Entry { class: u32::from(c), w }));
-            let mut i = slot_of(key) & (cap - 1);
-            while slots[i].key != 0 {
-                i = (i + 1) & (cap - 1);
+        let mut keys = Vec::with_capacity(rows.len());
+        let mut lens = Vec::with_capacity(rows.len());
+        let mut flat = Vec::new();
+        for (k, r) in rows {
+            keys.push(k);
+            lens.push(r.len() as u32);
+            flat.extend(r.into_iter().map(|(c, w)| Entry { class: u32::from(c), w }));
+        }
+        Weights::build(n_classes, &keys, &lens, &flat)
+    }
+
+    /// Builds the table from rows in strictly ascending key order: `keys[i]` (non-zero) has
+    /// the next `lens[i]` entries of `flat`.
+    fn build(n_classes: usize, keys: &[u32], lens: &[u32], flat: &[Entry]) -> Weights {
+        debug_assert!(keys.windows(2).all(|w| w[0] < w[1]) && keys.first().is_none_or(|&k| k != 0));
+        let buckets = ((keys.len() as f64 * SLOTS_PER_FEATURE) as u64).max(16);
+        let mut slots = huge_vec::<Slot>(buckets as usize + TAIL);
+        let stride = n_classes.next_multiple_of(16);
+        let dense_min = (n_classes / DENSE_FRACTION).max(3);
+        let n_dense = lens.iter().filter(|&&l| l as usize >= dense_min).count();
+        let n_sparse: usize = lens
+            .iter()
+            .filter(|&&l| l > 2 && (l as usize) < dense_min)
+            .map(|&l| l as usize)
+            .sum();
+        let mut entries: Vec<Entry> = Vec::with_capacity(n_sparse);
+        let mut dense = huge_vec::<f32>(n_dense * stride);
+        dense.clear();
+        let mut dense_rows = Vec::with_capacity(n_dense);
+        let mut next = 0usize;
+        let mut at = 0usize;
+        for (&key, &len) in keys.iter().zip(lens) {
+            let row = &flat[at..at + len as usize];
+            at += len as usize;
+            let pos = home(key, buckets).max(next);
+            if pos + TAIL >= slots.len() {
+                slots.resize(pos + TAIL + 1, Slot::default());
             }
-            slots[i] = Slot {
-                key,
-                start,
-                len: row.len() as u32,
+            let distinct = row.len() <= 2 || {
+                let mut cs: Vec<u32> = row.iter().map(|e| e.class).collect();
+                cs.sort_unstable();
+                cs.windows(2).all(|w| w[0] != w[1])
             };
+            // Duplicate classes (never written by training) keep the sparse form, which adds
+            // them one by one like a plain loop.
+            let slot = if row.len() >= dense_min && distinct {
+                let mut d = vec![0.0f32; stride];
+                for e in row {
+                    d[e.class as usize] = e.w;
+                }
+                dense.extend_from_slice(&d);
+                dense_rows.push(row.to_vec());
+                Slot::dense(key, dense_rows.len() - 1)
+            } else {
+                let slot = Slot::new(key, row, entries.len());
+                if slot.class[0] == OVERFLOW {
+                    entries.extend_from_slice(row);
+                }
+                slot
+            };
+            slots[pos] = slot;
+            next = pos + 1;
         }
         Weights {
             n_classes,
-            mask: cap - 1,
+            simd: Simd::detect(),
+            buckets,
             slots,
             entries,
-            n_features,
+            dense,
+            stride,
+            dense_rows,
+            n_features: keys.len(),
+            n_entries: flat.len(),
         }
     }
 
-    /// Adds the weights of `feats` to `scores` (length `n_classes`).
+    /// The row of one slot, as (class, weight) pairs.
+    fn row(&self, s: &Slot) -> Vec<Entry> {
+        if s.class[0] == OVERFLOW && s.class[1] == DENSE {
+            self.dense_rows[s.w[0].to_bits() as usize].clone()
+        } else if s.class[0] == OVERFLOW {
+            self.entries[s.range()].to_vec()
+        } else if s.class[0] == s.class[1] {
+            vec![Entry {
+                class: u32::from(s.class[0]),
+                w: s.w[0],
+            }]
+        } else {
+            (0..2)
+                .map(|i| Entry {
+                    class: u32::from(s.class[i]),
+                    w: s.w[i],
+                })
+                .collect()
+        }
+    }
+
+    /// Adds the weights of `feats` to `scores` (length at least `n_classes`), feature by
+    /// feature in the order given (so every sum is rounded exactly as a plain loop would).
     ///
-    /// The tables are far larger than the CPU caches, so scoring is bound by memory latency.
-    /// Lookups run in three passes over a block of features — prefetch the slots, find the
-    /// rows and prefetch them, then add — so the cache misses of one feature overlap those
-    /// of the others instead of being paid one after another.
+    /// The tables are larger than the CPU's private caches, so scoring is bound by memory
+    /// latency. Lookups run in three passes over a block of features — prefetch the home
+    /// slots, probe them (prefetching the few out-of-line rows), then add — so the cache
+    /// misses of one feature overlap those of the others instead of being paid in turn.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        const BLOCK: usize = 32;
+        #[cfg(target_arch = "x86_64")]
+        if self.simd == Simd::Avx512 {
+            // SAFETY: `simd` is only set when the CPU reports AVX-512F (checked at load).
+            return unsafe { self.score_avx512(feats, scores) };
+        } else if self.simd == Simd::Avx2 {
+            // SAFETY: as above, for AVX2.
+            return unsafe { self.score_avx2(feats, scores) };
+        }
+        self.score_generic(feats, scores)
+    }
+
+    /// [`Weights::score`] compiled for AVX-512: only the dense-row additions use it, and they
+    /// are element-wise, so the results are bit-identical to the plain build.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn score_avx512(&self, feats: &[u64], scores: &mut [f32]) {
+        self.score_generic(feats, scores)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [f32]) {
+        self.score_generic(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_generic(&self, feats: &[u64], scores: &mut [f32]) {
+        const BLOCK: usize = 128;
+        // With room for the padding, dense rows are added whole (a multiple of 16 floats, no
+        // scalar remainder); the padding columns hold zeros and are never read as scores.
+        let width = if scores.len() >= self.stride {
+            self.stride
+        } else {
+            self.n_classes
+        };
+        let scores = &mut scores[..width];
         let mut idx = [0usize; BLOCK];
-        let mut rows = [(0u32, 0u32); BLOCK];
+        let mut hits = [Slot::default(); BLOCK];
         for block in feats.chunks(BLOCK) {
             for (i, &f) in block.iter().enumerate() {
-                let k = short_key(f);
-                idx[i] = slot_of(k) & self.mask;
-                prefetch(&self.slots[idx[i]]);
+                let h = home(short_key(f), self.buckets);
+                idx[i] = h;
+                prefetch(&self.slots[h]);
             }
             let mut n = 0;
             for (i, &f) in block.iter().enumerate() {
@@ -232,26 +485,33 @@ impl Weights {
                 loop {
                     let s = self.slots[j];
                     if s.key == key {
-                        // Rows of frequent features span several cache lines (8 entries each).
-                        for e in self.entries[s.start as usize..(s.start + s.len) as usize]
-                            .iter()
-                            .step_by(8)
-                        {
-                            prefetch(e);
+                        if s.class[0] == OVERFLOW && s.class[1] == SPARSE {
+                            // Long rows span several cache lines (8 entries each).
+                            for e in self.entries[s.range()].iter().step_by(8) {
+                                prefetch(e);
+                            }
                         }
-                        rows[n] = (s.start, s.len);
+                        hits[n] = s;
                         n += 1;
                         break;
                     }
-                    if s.key == 0 {
+                    if s.key == 0 || s.key > key {
                         break;
                     }
-                    j = (j + 1) & self.mask;
+                    j += 1;
                 }
             }
-            for &(start, len) in &rows[..n] {
-                for e in &self.entries[start as usize..(start + len) as usize] {
-                    scores[e.class as usize] += e.w;
+            for s in &hits[..n] {
+                if s.class[0] != OVERFLOW {
+                    scores[s.class[0] as usize] += s.w[0];
+                    scores[s.class[1] as usize] += s.w[1];
+                } else if s.class[1] == DENSE {
+                    let at = s.w[0].to_bits() as usize * self.stride;
+                    add_dense(scores, &self.dense[at..at + width]);
+                } else {
+                    for e in &self.entries[s.range()] {
+                        scores[e.class as usize] += e.w;
+                    }
                 }
             }
         }
@@ -261,27 +521,39 @@ impl Weights {
         self.n_features
     }
 
+    /// The best length for a `scores` buffer: `n_classes` rounded up for vector padding.
+    /// [`Weights::score`] accepts any length of at least `n_classes`; only the first
+    /// `n_classes` values are scores.
+    pub fn score_len(&self) -> usize {
+        self.stride
+    }
+
     pub fn n_entries(&self) -> usize {
-        self.entries.len()
+        self.n_entries
     }
 
     /// Serializes: features in key order, each with its (class, f16 weight) entries.
     pub fn write(&self, w: &mut Writer) {
-        let mut used: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
-        used.sort_unstable_by_key(|s| s.key);
+        // The slots are sorted by key (see `build`).
+        let used: Vec<(&Slot, Vec<Entry>)> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| (s, self.row(s)))
+            .collect();
         w.u32(self.n_classes as u32);
         w.u32(used.len() as u32);
         let wide = self.n_classes > 256;
-        for s in &used {
+        for (s, row) in &used {
             w.u32(s.key);
             if wide {
-                w.u16(s.len as u16);
+                w.u16(row.len() as u16);
             } else {
-                w.u8(s.len as u8);
+                w.u8(row.len() as u8);
             }
         }
-        for s in &used {
-            for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+        for (_, row) in &used {
+            for e in row {
                 if wide {
                     w.u16(e.class as u16);
                 } else {
@@ -294,10 +566,15 @@ impl Weights {
 
     pub fn read(r: &mut Reader) -> Result<Weights, DataError> {
         let n_classes = r.u32()? as usize;
+        if n_classes > u16::MAX as usize {
+            return Err(r.error(format!("{n_classes} classes (at most {})", u16::MAX)));
+        }
         let wide = n_classes > 256;
         let n = r.len(5)?;
-        let mut heads = Vec::with_capacity(n);
+        let mut keys = Vec::with_capacity(n);
+        let mut lens = Vec::with_capacity(n);
         let mut prev = 0u32;
+        let mut total = 0usize;
         for _ in 0..n {
             let key = r.u32()?;
             let len = if wide { r.u16()? } else { u16::from(r.u8()?) };
@@ -305,21 +582,32 @@ impl Weights {
                 return Err(r.error("feature keys out of order"));
             }
             prev = key;
-            heads.push((u64::from(key) << 32, len));
+            keys.push(key);
+            lens.push(u32::from(len));
+            total += usize::from(len);
         }
-        let mut rows = Vec::with_capacity(n);
-        for (key, len) in heads {
-            let mut row = Vec::with_capacity(len as usize);
-            for _ in 0..len {
-                let c = if wide { r.u16()? } else { u16::from(r.u8()?) };
-                if c as usize >= n_classes {
-                    return Err(r.error(format!("class {c} out of range ({n_classes} classes)")));
-                }
-                row.push((c, f16::from_bits(r.u16()?).to_f32()));
+        let entry_size = if wide { 4 } else { 3 };
+        let bytes = r.take(
+            total
+                .checked_mul(entry_size)
+                .ok_or_else(|| r.error("row count overflows"))?,
+        )?;
+        let mut flat = Vec::with_capacity(total);
+        for e in bytes.chunks_exact(entry_size) {
+            let (c, w) = if wide {
+                (u16::from_le_bytes([e[0], e[1]]), u16::from_le_bytes([e[2], e[3]]))
+            } else {
+                (u16::from(e[0]), u16::from_le_bytes([e[1], e[2]]))
+            };
+            if c as usize >= n_classes {
+                return Err(r.error(format!("class {c} out of range ({n_classes} classes)")));
             }
-            rows.push((key, row));
+            flat.push(Entry {
+                class: u32::from(c),
+                w: f16::from_bits(w).to_f32(),
+            });
         }
-        Ok(Weights::from_rows(n_classes, rows))
+        Ok(Weights::build(n_classes, &keys, &lens, &flat))
     }
 }
 
@@ -352,6 +640,83 @@ mod tests {
         w2.score(&[11, 12], &mut s2);
         assert_eq!(s, s2);
         assert_eq!(w2.n_features(), w.n_features());
+    }
+
+    /// The fast table (inline, sparse and dense rows, vector code, block prefetching) must
+    /// give bit-identical scores to a plain lookup summing rows feature by feature.
+    #[test]
+    fn fast_table_matches_plain_lookup() {
+        use crate::hash::Rng;
+        let mut rng = Rng::new(3);
+        for n_classes in [3usize, 17, 103, 300] {
+            let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
+            for i in 0..2000u64 {
+                // Row lengths 1, 2, a few and nearly all classes, so every slot form occurs.
+                let len = match i % 4 {
+                    0 => 1,
+                    1 => 2,
+                    2 => 3 + rng.below(6),
+                    _ => 1 + rng.below(n_classes),
+                }
+                .min(n_classes);
+                let mut classes: Vec<u16> = (0..n_classes as u16).collect();
+                rng.shuffle(&mut classes);
+                let mut row: Vec<(u16, f32)> = classes[..len]
+                    .iter()
+                    .map(|&c| {
+                        let w = (rng.unit() as f32 - 0.5) * 2f32.powi(rng.below(20) as i32 - 10);
+                        (c, f16::from_f32(w).to_f32())
+                    })
+                    .filter(|e| e.1 != 0.0)
+                    .collect();
+                row.sort_unstable_by_key(|e| e.0);
+                if !row.is_empty() {
+                    rows.push((crate::hash::finish(i + 1), row));
+                }
+            }
+            let plain: HashMap<u32, Vec<(u16, f32)>> = rows.iter().map(|(k, r)| (short_key(*k), r.clone())).collect();
+            let w = Weights::from_rows(n_classes, rows.clone());
+            let mut out = Writer::default();
+            w.write(&mut out);
+            let back = Weights::read(&mut Reader::new("w", &out.buf)).unwrap();
+            let mut again = Writer::default();
+            back.write(&mut again);
+            assert_eq!(out.buf, again.buf, "write(read(x)) == x");
+            for trial in 0..300 {
+                // Known and unknown features, more than one prefetch block.
+                let n = 1 + rng.below(300);
+                let feats: Vec<u64> = (0..n)
+                    .map(|_| {
+                        if rng.below(4) == 0 {
+                            rng.next_u64()
+                        } else {
+                            rows[rng.below(rows.len())].0
+                        }
+                    })
+                    .collect();
+                let mut expect = vec![0.0f32; n_classes];
+                for f in &feats {
+                    for &(c, x) in plain.get(&short_key(*f)).map_or(&[][..], |r| &r[..]) {
+                        expect[c as usize] += x;
+                    }
+                }
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                let mut exact = vec![0.0f32; n_classes];
+                w.score(&feats, &mut exact);
+                let mut padded = vec![0.0f32; w.score_len()];
+                w.score(&feats, &mut padded);
+                let mut generic = vec![0.0f32; w.score_len()];
+                w.score_generic(&feats, &mut generic);
+                let mut read = vec![0.0f32; back.score_len()];
+                back.score(&feats, &mut read);
+                // Signed zeros aside (0.0 + -0.0), every value must match bit for bit.
+                let norm = |v: &[f32]| bits(&v[..n_classes].iter().map(|x| x + 0.0).collect::<Vec<_>>());
+                assert_eq!(norm(&exact), norm(&expect), "classes {n_classes}, trial {trial}");
+                assert_eq!(norm(&padded), norm(&expect));
+                assert_eq!(norm(&generic), norm(&expect));
+                assert_eq!(norm(&read), norm(&expect));
+            }
+        }
     }
 
     fn argmax(s: &[f32]) -> usize {
