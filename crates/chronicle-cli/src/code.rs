@@ -149,7 +149,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Ok)
 }
 
-fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
         anyhow::ensure!(n > 0, "--threads must be at least 1");

@@ -578,3 +578,65 @@ fn synthetic_documents_ingest() {
     let stats = store.stats().unwrap();
     assert!(stats.events > 0 && stats.events <= stats.mentions);
 }
+
+/// The index seeks for actors and dyads (`query/candidates.rs`) give exactly what a plain
+/// scan of the prefix ranges gives, limits and other filters included.
+#[test]
+fn actor_and_dyad_seeks_match_a_plain_scan() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut synth = synth::Synth::new(11, Vec::new());
+    let docs: Vec<StoredDoc> = (0..400)
+        .map(|i| StoredDoc::new(synth.document(format!("s{i}"))))
+        .collect();
+    store.ingest_batch(&docs).unwrap();
+    let scan = |cond: &str, extra: &str, limit: i64| -> Vec<i64> {
+        let sql = format!(
+            "SELECT event_id FROM events WHERE ({cond}) {extra} ORDER BY day DESC, event_id DESC LIMIT {limit}"
+        );
+        let mut stmt = store.connection().prepare(&sql).unwrap();
+        let ids = stmt.query_map([], |r| r.get(0)).unwrap();
+        ids.collect::<rusqlite::Result<_>>().unwrap()
+    };
+    let ids = |f: EventFilter| -> Vec<i64> { store.events(&f).unwrap().iter().map(|r| r.event_id).collect() };
+    let prefix = |col: &str, p: &str| format!("substr({col}, 1, {}) = '{p}'", p.len());
+    for (actor, limit) in [("USA", 50), ("RUSGOV", 20), ("U", 30), ("ZZZ", 10), ("CHN", 1000)] {
+        let cond = format!("{} OR {}", prefix("source_actor", actor), prefix("target_actor", actor));
+        let filter = EventFilter {
+            actor: Some(actor.into()),
+            limit: Some(limit),
+            ..EventFilter::default()
+        };
+        assert_eq!(ids(filter.clone()), scan(&cond, "", limit as i64), "actor {actor}");
+        let rooted = EventFilter {
+            root: Some("04".into()),
+            ..filter
+        };
+        assert_eq!(
+            ids(rooted),
+            scan(&cond, "AND root = '04'", limit as i64),
+            "actor {actor} root 04"
+        );
+    }
+    for (a, b) in [("USA", "RUS"), ("USAGOV", "CHN"), ("USA", "USA"), ("RUS", "ZZZ")] {
+        let cond = format!(
+            "({} AND {}) OR ({} AND {})",
+            prefix("source_actor", a),
+            prefix("target_actor", b),
+            prefix("source_actor", b),
+            prefix("target_actor", a)
+        );
+        let filter = EventFilter {
+            dyad: Some(format!("{a}:{b}").parse().unwrap()),
+            limit: Some(25),
+            ..EventFilter::default()
+        };
+        assert_eq!(ids(filter.clone()), scan(&cond, "", 25), "dyad {a}:{b}");
+        let total: i64 = store
+            .timeline(&filter, Period::Month)
+            .unwrap()
+            .iter()
+            .map(|r| r.events)
+            .sum();
+        assert_eq!(total as usize, scan(&cond, "", -1).len(), "timeline {a}:{b}");
+    }
+}

@@ -1,10 +1,11 @@
 //! `actor`: one actor's partners, event mix, quotes and activity over time.
 
+use std::collections::{BTreeMap, HashMap};
+
 use rusqlite::params_from_iter;
-use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::{nonempty, prefix_range, Period, QuoteFilter, QuoteRow};
+use super::{nonempty, EventFilter, Period, QuoteFilter, QuoteRow};
 use crate::error::{Context, Result};
 use crate::Store;
 
@@ -50,80 +51,119 @@ pub struct PeriodCount {
     pub goldstein_mean: f64,
 }
 
+/// Running totals of one group.
+#[derive(Default)]
+struct Sums {
+    events: i64,
+    as_source: i64,
+    as_target: i64,
+    goldstein: f64,
+    quad: u8,
+}
+
+impl Sums {
+    fn add(&mut self, role_source: bool, goldstein: f64, quad: u8) {
+        self.quad = if self.events == 0 { quad } else { self.quad.min(quad) };
+        self.events += 1;
+        self.as_source += i64::from(role_source);
+        self.as_target += i64::from(!role_source);
+        self.goldstein += goldstein;
+    }
+
+    fn mean(&self) -> f64 {
+        self.goldstein / self.events.max(1) as f64
+    }
+}
+
 impl Store {
     /// The report for actor code prefix `actor`; `top` caps partners and quotes.
+    ///
+    /// One pass over the actor's events (found by index seeks, see `candidates`), counted
+    /// here: an event in which the actor is both source and target counts in both roles.
     pub fn actor(&self, actor: &str, top: usize) -> Result<ActorReport> {
         let actor = nonempty("actor", actor)?.to_string();
-        let (lo, hi) = prefix_range(&actor);
-        // Both roles as one relation: (role, partner, day, root, quad, goldstein).
-        let roles = "SELECT 0 AS role, target_actor AS partner, day, root, quad_class, goldstein
-                 FROM events WHERE source_actor >= ?1 AND source_actor < ?2
-             UNION ALL
-             SELECT 1, source_actor, day, root, quad_class, goldstein
-                 FROM events WHERE target_actor >= ?1 AND target_actor < ?2";
-        let params = [lo, hi];
-        let top_i = Value::Integer(top as i64);
-        let conn = &self.conn;
-        let (as_source, as_target): (i64, i64) = conn
-            .prepare_cached(&format!(
-                "SELECT coalesce(sum(role = 0), 0), coalesce(sum(role = 1), 0) FROM ({roles})"
-            ))
-            .and_then(|mut s| s.query_row(params_from_iter(params.iter()), |r| Ok((r.get(0)?, r.get(1)?))))
-            .context(|| format!("counting the events of {actor}"))?;
-        let partners = conn
-            .prepare_cached(&format!(
-                "SELECT partner, count(*), sum(role = 0), sum(role = 1), avg(goldstein)
-                 FROM ({roles}) WHERE partner != '' GROUP BY partner
-                 ORDER BY count(*) DESC, partner LIMIT ?3"
-            ))
-            .and_then(|mut s| {
-                s.query_map(params_from_iter(params.iter().chain([&top_i])), |r| {
-                    Ok(PartnerRow {
-                        partner: r.get(0)?,
-                        events: r.get(1)?,
-                        as_source: r.get(2)?,
-                        as_target: r.get(3)?,
-                        goldstein_mean: r.get(4)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
+        let filter = EventFilter {
+            actor: Some(actor.clone()),
+            ..EventFilter::default()
+        };
+        let c = filter.all_conditions()?.or_candidates(self.candidates(&filter, None)?);
+        let sql = format!(
+            "SELECT e.source_actor, e.target_actor, e.day, e.root, e.quad_class, e.goldstein
+             FROM events e WHERE {}",
+            c.sql()
+        );
+        let mut partners: HashMap<String, Sums> = HashMap::new();
+        let mut mix: BTreeMap<String, Sums> = BTreeMap::new();
+        let mut months: BTreeMap<i64, Sums> = BTreeMap::new();
+        let (mut as_source, mut as_target) = (0, 0);
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .context(|| format!("preparing the report on {actor}"))?;
+        let mut rows = stmt
+            .query(params_from_iter(c.params))
+            .context(|| format!("reading the events of {actor}"))?;
+        while let Some(row) = rows.next().context(|| format!("reading the events of {actor}"))? {
+            let read = || -> rusqlite::Result<(String, String, i64, String, u8, f64)> {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            };
+            let (source, target, day, root, quad, goldstein) =
+                read().context(|| format!("reading an event of {actor}"))?;
+            for (role_source, partner) in [(true, &target), (false, &source)] {
+                let matches = if role_source { &source } else { &target };
+                if !matches.starts_with(actor.as_str()) {
+                    continue;
+                }
+                if role_source {
+                    as_source += 1;
+                } else {
+                    as_target += 1;
+                }
+                if !partner.is_empty() {
+                    partners
+                        .entry(partner.clone())
+                        .or_default()
+                        .add(role_source, goldstein, quad);
+                }
+                mix.entry(root.clone()).or_default().add(role_source, goldstein, quad);
+                months.entry(day / 100).or_default().add(role_source, goldstein, quad);
+            }
+        }
+        let mut partners: Vec<PartnerRow> = partners
+            .into_iter()
+            .map(|(partner, s)| PartnerRow {
+                partner,
+                events: s.events,
+                as_source: s.as_source,
+                as_target: s.as_target,
+                goldstein_mean: s.mean(),
             })
-            .context(|| format!("finding the partners of {actor}"))?;
-        let mix = conn
-            .prepare_cached(&format!(
-                "SELECT root, min(quad_class), count(*), avg(goldstein)
-                 FROM ({roles}) GROUP BY root ORDER BY root"
-            ))
-            .and_then(|mut s| {
-                s.query_map(params_from_iter(params.iter()), |r| {
-                    Ok(RootCount {
-                        root: r.get(0)?,
-                        quad_class: r.get(1)?,
-                        events: r.get(2)?,
-                        goldstein_mean: r.get(3)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
+            .collect();
+        partners.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.partner.cmp(&b.partner)));
+        partners.truncate(top);
+        let mix = mix
+            .into_iter()
+            .map(|(root, s)| RootCount {
+                root,
+                quad_class: s.quad,
+                events: s.events,
+                goldstein_mean: s.mean(),
             })
-            .context(|| format!("counting the event mix of {actor}"))?;
-        let months: Vec<(i64, i64, f64)> = conn
-            .prepare_cached(&format!(
-                "SELECT day / 100, count(*), avg(goldstein) FROM ({roles}) GROUP BY 1 ORDER BY 1"
-            ))
-            .and_then(|mut s| {
-                s.query_map(params_from_iter(params.iter()), |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })?
-                .collect()
-            })
-            .context(|| format!("counting the events of {actor} per month"))?;
+            .collect();
         let over_time = months
             .into_iter()
-            .map(|(month, events, goldstein_mean)| {
+            .map(|(month, s)| {
                 Ok(PeriodCount {
                     period: Period::Month.label(month * 100 + 1)?,
-                    events,
-                    goldstein_mean,
+                    events: s.events,
+                    goldstein_mean: s.mean(),
                 })
             })
             .collect::<Result<Vec<_>>>()?;

@@ -1,5 +1,6 @@
 //! `events`: merged events with the evidence sentence of one reporting article.
 
+use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Row};
 use serde::{Deserialize, Serialize};
 
@@ -110,28 +111,41 @@ impl Store {
 
     /// Streams the events matching `filter`, newest first, to `f` (exports use this).
     pub fn for_each_event(&self, filter: &EventFilter, mut f: impl FnMut(EventRow) -> Result<()>) -> Result<u64> {
-        let events = filter.event_conditions()?;
         let mentions = filter.mention_conditions()?;
         // The representative mention: the first (oldest) one matching the mention conditions;
         // an event none of whose mentions match drops out of the join.
-        let sql = format!(
-            "SELECT {COLUMNS} FROM events e
-             JOIN event_mentions m ON m.mention_key = (
+        let representative = format!(
+            "JOIN event_mentions m ON m.mention_key = (
                  SELECT m.mention_key FROM event_mentions m
                  WHERE m.event_id = e.event_id AND {}
                  ORDER BY m.mention_key LIMIT 1)
-             JOIN documents d ON d.doc_key = m.doc_key
-             WHERE {}
-             ORDER BY e.day DESC, e.event_id DESC
-             LIMIT ?",
-            mentions.sql(),
-            events.sql()
+             JOIN documents d ON d.doc_key = m.doc_key",
+            mentions.sql()
         );
-        let params = mentions
-            .params
-            .into_iter()
-            .chain(events.params)
-            .chain([limit_value(filter.limit)]);
+        let (sql, params): (String, Vec<Value>) = match self.candidates(filter, filter.limit)? {
+            // An actor or a dyad: a few index seeks find the candidates, already filtered.
+            Some(candidates) => (
+                format!(
+                    "SELECT {COLUMNS} FROM ({}) p CROSS JOIN events e ON e.event_id = p.event_id
+                     {representative}
+                     ORDER BY e.day DESC, e.event_id DESC LIMIT ?",
+                    candidates.sql
+                ),
+                candidates.params.into_iter().chain(mentions.params).collect(),
+            ),
+            None => {
+                let events = filter.event_conditions()?;
+                (
+                    format!(
+                        "SELECT {COLUMNS} FROM events e {representative}
+                         WHERE {} ORDER BY e.day DESC, e.event_id DESC LIMIT ?",
+                        events.sql()
+                    ),
+                    mentions.params.into_iter().chain(events.params).collect(),
+                )
+            }
+        };
+        let params = params.into_iter().chain([limit_value(filter.limit)]);
         let mut stmt = self
             .conn
             .prepare_cached(&sql)

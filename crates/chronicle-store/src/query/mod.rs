@@ -5,6 +5,7 @@
 //! (`13` matches `13`, `130`, `1311`), `root` exactly by root. Dates are inclusive.
 
 mod actor;
+mod candidates;
 mod events;
 mod quotes;
 mod search;

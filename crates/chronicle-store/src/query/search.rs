@@ -123,15 +123,25 @@ impl Store {
         if let Some(source) = &filter.source {
             c.push("d.source = ?", [Value::Text(source.clone())]);
         }
+        // Two steps: rank every match but keep only the best `limit`, then cut snippets for
+        // those alone. (In one step SQLite builds a snippet for every match before sorting,
+        // which for a common word is most of the time.)
         let sql = format!(
-            "SELECT d.id, d.day, d.source, d.title,
-                    snippet(documents_fts, -1, '[', ']', '…', 16),
-                    bm25(documents_fts, 5.0, 1.0) AS rank
-             FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid
-             WHERE {} ORDER BY rank LIMIT ?",
+            "WITH best AS (
+                 SELECT documents_fts.rowid AS doc_key, bm25(documents_fts, 5.0, 1.0) AS rank
+                 FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid
+                 WHERE {} ORDER BY rank LIMIT ?)
+             SELECT d.id, d.day, d.source, d.title,
+                    snippet(documents_fts, -1, '[', ']', '…', 16), best.rank
+             FROM best CROSS JOIN documents_fts ON documents_fts.rowid = best.doc_key
+                 JOIN documents d ON d.doc_key = best.doc_key
+             WHERE documents_fts MATCH ? ORDER BY best.rank",
             c.sql()
         );
-        let params = c.params.into_iter().chain([limit_value(filter.limit)]);
+        let params = c
+            .params
+            .into_iter()
+            .chain([limit_value(filter.limit), Value::Text(fts.clone())]);
         let run = || -> rusqlite::Result<Vec<SearchRow>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params_from_iter(params), |row| {

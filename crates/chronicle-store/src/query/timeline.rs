@@ -74,7 +74,7 @@ impl Store {
     /// Counts of the events matching `filter` per period. With a dyad each direction has its
     /// own rows (`A>B` before `B>A` within a period).
     pub fn timeline(&self, filter: &EventFilter, by: Period) -> Result<Vec<TimelineRow>> {
-        let c = filter.all_conditions()?;
+        let c = filter.all_conditions()?.or_candidates(self.candidates(filter, None)?);
         let (direction_sql, direction_params, labels) = match &filter.dyad {
             Some(dyad) => {
                 let (lo, hi) = prefix_range(&dyad.a);
