@@ -137,7 +137,10 @@ impl ToneStage {
                 self.is_active(&lower)
             };
             act += u32::from(active);
-            selfg += u32::from(SELF_GROUP.contains(&lower.as_str()));
+            // `US` is the country far more often than the pronoun in news: with tags the tagger
+            // decides; without, the all-capital spelling does.
+            let pronoun = if tagged { t.upos == Some(Upos::Pron) } else { w != "US" };
+            selfg += u32::from(pronoun && SELF_GROUP.contains(&lower.as_str()));
         }
         if words == 0 {
             return Tone::default();

@@ -226,3 +226,22 @@ fn worked_example_of_docs_tone_md() {
     assert!(close(t.tone, 0.0) && close(t.polarity, 600.0 / 23.0));
     assert!(close(t.activity, 200.0 / 23.0) && close(t.self_group, 200.0 / 23.0));
 }
+
+#[test]
+fn the_country_us_is_not_a_first_person_pronoun() {
+    // 8 words; the pronouns are `us` and `we`, not `US`.
+    let mut d = doc("The US told us that we must leave.");
+    let stage = ToneStage::new().unwrap();
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    assert!(close(stage.tone(&d).self_group, 200.0 / 8.0), "{:?}", stage.tone(&d));
+    // With tags, the tagger decides: `US` PROPN, `us` and `we` PRON.
+    for tok in d.tokens.iter_mut() {
+        tok.upos = Some(Upos::Noun);
+    }
+    d.tokens[1].upos = Some(Upos::Propn);
+    d.tokens[3].upos = Some(Upos::Pron);
+    d.tokens[5].upos = Some(Upos::Pron);
+    assert!(close(stage.tone(&d).self_group, 200.0 / 8.0));
+    d.tokens[1].upos = Some(Upos::Pron);
+    assert!(close(stage.tone(&d).self_group, 300.0 / 8.0));
+}
