@@ -322,9 +322,8 @@ fn weekday(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
         _ if args.iter().any(|a| a == "+1w") => add_days(weekday_near(ctx.anchor, wd, Direction::Future), 7),
         _ => weekday_near(ctx.anchor, wd, ctx.dir()),
     };
-    // TimeBank gives "Wednesday night" the day alone as often as with `TNI`; the day alone
-    // scores better on its data.
-    norm(fmt_date(date))
+    // TimeML: a part of the day joins the date (`Wednesday night` -> `…TNI`).
+    norm(format!("{}{}", fmt_date(date), part_of_day(c, ctx).unwrap_or_default()))
 }
 
 /// Fourth Thursday of November.

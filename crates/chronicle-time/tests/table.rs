@@ -352,14 +352,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "2000-01-06",
         "Wednesday night",
         "date",
-        "2000-01-05",
+        "2000-01-05TNI",
     ),
     (
         "Troops crossed the border Sunday morning.",
         "2000-04-17",
         "Sunday morning",
         "date",
-        "2000-04-16",
+        "2000-04-16TMO",
     ),
     (
         "Markets closed early on Saturday.",
