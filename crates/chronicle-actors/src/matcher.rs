@@ -13,7 +13,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chronicle_doc::{DataError, Document};
 
-use crate::dictionary::{Dictionary, MetonymKind};
+use crate::dictionary::{Dictionary, MetonymKind, RoleKind};
 
 /// What a matched surface can mean. One surface may have several readings (`Chinese`:
 /// adjective and people; `Taliban`: one row per period).
@@ -39,6 +39,19 @@ pub struct Pattern {
     pub entries: Vec<Entry>,
 }
 
+/// What a pattern's readings allow when its case differs from the text's.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sorts {
+    /// A title role (`president`): a name after it may be written in odd case.
+    title: bool,
+    /// Any role word (`rioters`): a country adjective before it may be lower-case.
+    role: bool,
+    /// A person's name or surname.
+    person: bool,
+    /// A country adjective (`tunisian rioters`).
+    adjective: bool,
+}
+
 /// A kept match: a token range and the readings of its surface.
 #[derive(Clone, Debug)]
 pub struct Match {
@@ -49,6 +62,7 @@ pub struct Match {
 pub struct Matcher {
     ac: AhoCorasick,
     patterns: Vec<Pattern>,
+    sorts: Vec<Sorts>,
 }
 
 impl Matcher {
@@ -115,7 +129,26 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| DataError::new("data/actors", format!("cannot build the name automaton: {e}")))?;
-        Ok(Matcher { ac, patterns })
+        let sorts = patterns
+            .iter()
+            .map(|p| {
+                let mut s = Sorts::default();
+                for e in &p.entries {
+                    match *e {
+                        Entry::Role(i) => {
+                            s.role = true;
+                            s.title |= dict.roles[i as usize].kind == RoleKind::Title;
+                        }
+                        Entry::Person(_) | Entry::Surname(_) => s.person = true,
+                        Entry::CountryAdjective(_) => s.adjective = true,
+                        Entry::Metonym(i) => s.adjective |= dict.metonyms[i as usize].kind == MetonymKind::Adjective,
+                        _ => {}
+                    }
+                }
+                s
+            })
+            .collect();
+        Ok(Matcher { ac, patterns, sorts })
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -143,6 +176,7 @@ impl Matcher {
             ends[t.span.end as usize - base] = i + 1;
         }
         let mut found: Vec<(u32, u32, usize)> = Vec::new();
+        let mut odd_case: Vec<(u32, u32, usize, bool)> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
             let (s, e) = (starts[m.start()], ends[m.end()]);
             if s == u32::MAX || e == u32::MAX || e <= s {
@@ -150,10 +184,30 @@ impl Matcher {
             }
             let p = &self.patterns[m.pattern().as_usize()];
             if !p.case_insensitive && text[m.range()] != p.text {
+                let upper = text[m.range()].chars().any(|c| c.is_uppercase());
+                odd_case.push((s, e, m.pattern().as_usize(), upper));
                 continue;
             }
             found.push((s, e, m.pattern().as_usize()));
         }
+        // A name in another case than the dictionary's is kept when the case is odd rather
+        // than common-noun lower case (`iSrael`, `ISRAEL`; not `Us`, `china`), when it is a
+        // person's name right after a title (`President obama`), or a country adjective right
+        // before a role word (`tunisian rioters`).
+        let mut extra = Vec::new();
+        for &(s, e, p, has_upper) in &odd_case {
+            let sorts = self.sorts[p];
+            let keep = if has_upper {
+                self.patterns[p].text.chars().count() >= 4
+            } else {
+                (sorts.person && found.iter().any(|&(_, fe, fp)| fe == s && self.sorts[fp].title))
+                    || (sorts.adjective && found.iter().any(|&(fs, _, fp)| fs == e && self.sorts[fp].role))
+            };
+            if keep {
+                extra.push((s, e, p));
+            }
+        }
+        found.extend(extra);
         found.sort_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         let mut out: Vec<Match> = Vec::new();
         let mut cur_end = 0;

@@ -47,6 +47,12 @@ pub(crate) const FILLERS: &[&str] = &[
     "pro-government",
     "government-backed",
     "state-run",
+    // Parts of a country before its name: `the mayor of the northern West Bank city`.
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
 ];
 
 /// Words after which a capital stands in subject position: it acts (`, and Moscow warned`).

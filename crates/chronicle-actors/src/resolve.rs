@@ -7,7 +7,7 @@
 //!              | name | place | organization | pronoun
 //! modifier    := country name or adjective | organization | seat     (US, Russian, NATO)
 //! name        := dictionary person | surname | capitalized words | NER person
-//! attachment  := (of|to|for|at) the? phrase                          (an aide to the Russian president)
+//! attachment  := (of|to|for|at|from) the? phrase                         (an aide to the Russian president)
 //! ```
 //!
 //! Codes: a dictionary person's code on the article date; else country (from the modifier,
@@ -374,14 +374,17 @@ impl<'a> Resolver<'a> {
                     let m = &self.dict.metonyms[i as usize];
                     if matches!(
                         m.kind,
-                        MetonymKind::Adjective | MetonymKind::Name | MetonymKind::Seat | MetonymKind::Canonical
+                        MetonymKind::Adjective | MetonymKind::Name | MetonymKind::Canonical
                     ) {
+                        return Some(self.base_of_name(&m.code, &m.surface));
+                    }
+                    if m.kind == MetonymKind::Seat {
                         return Some(self.base_of_code(&m.code, &m.surface));
                     }
                 }
                 Entry::Country(i) | Entry::CountryAdjective(i) => {
                     let c = &self.dict.countries[i as usize];
-                    return Some(self.base_of_code(&c.code, &c.canonical));
+                    return Some(self.base_of_name(&c.code, &c.canonical));
                 }
                 Entry::Organization(_) => {
                     if let Some((code, name)) = self.org(it) {
@@ -394,8 +397,18 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// The base a country's own name or adjective gives: never recoded to a historical
+    /// state (`Serbia` in 1995 is Serbia, `SRB`; `Russian` in 1987 is `RUS`). Only what
+    /// stands for a government (capitals, seats: `Belgrade`, the Kremlin) is recoded by date.
+    fn base_of_name(&self, code: &str, name: &str) -> Base {
+        self.base(code.to_string(), name)
+    }
+
     fn base_of_code(&self, code: &str, name: &str) -> Base {
-        let code = self.dict.recode(code, self.date);
+        self.base(self.dict.recode(code, self.date), name)
+    }
+
+    fn base(&self, code: String, name: &str) -> Base {
         let canonical = if code.len() == 3 {
             self.dict
                 .country(&code)
@@ -418,7 +431,18 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         // Only a reading valid on the article date: `FSA` in 2005 is not the Free Syrian Army.
-        let o = orgs.iter().find(|o| o.valid_on(self.date))?;
+        // A full name of several words is no reused acronym: outside its dates it still names
+        // the organization (the latest reading that ended before the date, else the first),
+        // as a story dated after its end may tell of it ("the European Community" in 2000).
+        let o = match orgs.iter().find(|o| o.valid_on(self.date)) {
+            Some(o) => o,
+            None if self.doc.slice(self.span(&it.tokens)).contains(' ') => orgs
+                .iter()
+                .filter(|o| o.to.is_some_and(|t| t < self.date))
+                .max_by_key(|o| o.to)
+                .or_else(|| orgs.first())?,
+            None => return None,
+        };
         Some((o.code.clone(), o.name.clone()))
     }
 
@@ -467,7 +491,8 @@ impl<'a> Resolver<'a> {
                     j += 1;
                 }
                 let (j2, _, _) = self.skip_fillers(j, end);
-                if let Some(kr) = Self::item_at(items, k + 1, j2) {
+                // A role may begin with a filler word (`foreign ministers` after `French`).
+                if let Some(kr) = (j..=j2).find_map(|p| Self::item_at(items, k + 1, p)) {
                     if self.roles_of(&items[kr]).is_some() {
                         return self.role_phrase(items, kr, Some((base, it.tokens.start)), sentence);
                     }
@@ -551,13 +576,13 @@ impl<'a> Resolver<'a> {
                         MetonymKind::People if !self.people_use(it) => continue,
                         MetonymKind::People => {
                             f.sort = Sort::People;
-                            let b = self.base_of_code(&m.code, &m.surface);
+                            let b = self.base_of_name(&m.code, &m.surface);
                             f.code = Some(b.code);
                             f.canonical = Some(b.canonical);
                             f.why = "people of a country";
                         }
                         MetonymKind::Name | MetonymKind::Canonical => {
-                            let b = self.base_of_code(&m.code, &m.surface);
+                            let b = self.base_of_name(&m.code, &m.surface);
                             f.code = Some(b.code);
                             f.canonical = Some(b.canonical);
                             f.why = "country";
@@ -573,7 +598,7 @@ impl<'a> Resolver<'a> {
                 }
                 Entry::Country(i) => {
                     let c = &self.dict.countries[i as usize];
-                    let b = self.base_of_code(&c.code, &c.canonical);
+                    let b = self.base_of_name(&c.code, &c.canonical);
                     f.code = Some(b.code);
                     f.canonical = Some(b.canonical);
                     f.why = "country";
@@ -851,7 +876,8 @@ impl<'a> Resolver<'a> {
         if base.is_none() && after < end {
             let prep = self.lower(after);
             let owner_prep = match prep.as_str() {
-                "of" | "for" | "at" => true,
+                // `dissidents from Egypt`, `troops from Chad`: where they come from.
+                "of" | "for" | "at" | "from" => true,
                 "to" => !matches!(
                     head_role.phrase.as_str(),
                     "ambassador" | "envoy" | "envoys" | "ambassadors" | "special envoy"
@@ -926,6 +952,16 @@ impl<'a> Resolver<'a> {
         (out, next)
     }
 
+    /// Whether token `t` can be a word of a person's name: capitalized letters (with `-`, `'`
+    /// or `.`), not a word that is never a name.
+    fn capitalized_name_word(&self, t: u32) -> bool {
+        let w = self.word(t);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+            && !names::NOT_NAMES.contains(&w)
+    }
+
     /// A name right after a title: a dictionary person or surname item, an NER person, or a
     /// run of capitalized words. Returns the name's tokens, the next item index and, for a
     /// dictionary entry, its mention.
@@ -947,18 +983,31 @@ impl<'a> Resolver<'a> {
                 let f = self.standalone(items, k, sentence)?;
                 return Some((it.tokens.clone(), k + 1, Some(f)));
             }
+            // The NER's organization or MISC right after a title, of two to four capitalized
+            // words, is a person it mistook (`Vice-President Moody Awori`).
+            let words = it.tokens.end - it.tokens.start;
+            if it.entries.is_empty()
+                && matches!(it.unknown, Some((EntityKind::Organization | EntityKind::Misc, _)))
+                && (2..=4).contains(&words)
+                && it.tokens.clone().all(|t| self.capitalized_name_word(t))
+            {
+                return Some((it.tokens.clone(), k + 1, None));
+            }
             if it.unknown.is_some() || !it.entries.is_empty() {
                 return None;
             }
         }
         let mut j = at;
         while j < end && j < at + 4 {
-            let w = self.word(j);
-            let cap = w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
-                && !names::NOT_NAMES.contains(&w);
-            if !cap || items.iter().any(|it| it.tokens.contains(&j)) {
+            if !self.capitalized_name_word(j) {
+                break;
+            }
+            if let Some(it) = items.iter().find(|it| it.tokens.contains(&j)) {
+                // The NER saw only the surname (`Lt. Gen. Prosper *Avril*`): the name runs on
+                // through it.
+                if j > at && it.tokens.start == j && matches!(it.unknown, Some((EntityKind::Person, _))) {
+                    j = it.tokens.end;
+                }
                 break;
             }
             j += 1;

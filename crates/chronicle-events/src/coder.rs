@@ -23,8 +23,27 @@ pub(crate) struct Coder<'a> {
 
 impl Coder<'_> {
     pub fn code_sentence(&self, tree: &Tree<'_>, sentence: u32, events: &mut Vec<Event>) {
+        // "The Red Cross said US forces must *ensure* security": what a speaker says another
+        // must do is a demand even when the verb names no event of its own.
+        let obligation_pattern = Pattern {
+            id: "obligation: a verb under `must` in what another says".to_owned(),
+            kind: TriggerKind::Verb,
+            lemma: String::new(),
+            particles: Vec::new(),
+            objects: Vec::new(),
+            code: DEMAND.to_owned(),
+            targets: vec![Slot::None],
+        };
+        let slots = Slots { tree };
         let triggers: Vec<(usize, &Pattern)> = (tree.start..tree.end)
-            .filter_map(|i| matching_pattern(tree, i, self.patterns).map(|p| (i, p)))
+            .filter_map(|i| {
+                matching_pattern(tree, i, self.patterns)
+                    .or_else(|| {
+                        (tree.doc.tokens[i].upos == Some(Upos::Verb) && obligation(tree, &slots, i).is_some())
+                            .then_some(&obligation_pattern)
+                    })
+                    .map(|p| (i, p))
+            })
             .collect();
         // In "impose sanctions" or "hold talks" the noun is part of the verb's event, not a
         // second one.
@@ -80,7 +99,11 @@ impl Coder<'_> {
             TriggerKind::Verb => (slots.verb_agent(i), "subject"),
             TriggerKind::Noun => (slots.noun_agent(i), "possessor or governing verb"),
         };
-        if sources.is_empty() && pattern.kind == TriggerKind::Verb && !slots.is_agentless_passive(i) {
+        // "victims *killed* by the crash": a past participle modifying a noun has that noun as
+        // its patient; the actor before it is no agent.
+        let reduced_passive = tree.deprel(i) == "acl" && tree.doc.tokens[i].xpos == Some("VBN");
+        if sources.is_empty() && pattern.kind == TriggerKind::Verb && !slots.is_agentless_passive(i) && !reduced_passive
+        {
             // The parse found no subject (or one that names no actor): the nearest actor
             // before the verb in its clause, outside prepositional phrases, as coders of
             // PETRARCH's kind read the sentence.
@@ -105,12 +128,67 @@ impl Coder<'_> {
         }
         let mut targets = slots.target(i, pattern);
         let mut how_target = "pattern slot";
+        if targets.is_empty() && pattern.kind == TriggerKind::Verb && pattern.targets.contains(&Slot::Object) {
+            // "would blockade *Paris*": an object that is a place, not an actor mention.
+            if let Some(object) = tree.child(i, "obj").map(|o| tree.doc.tokens[o].span) {
+                if let Some((k, mention)) = tree.places.iter().enumerate().find(|(_, p)| p.span.contains(object)) {
+                    targets = vec![Filler {
+                        mention,
+                        mention_index: tree.mentions.len() + k,
+                    }];
+                    how_target = "the place that is the object";
+                }
+            }
+        }
+        // "France is ready to contribute troops to a force in Liberia", "Pakistan deployed its
+        // soldiers in Iraq": an object of the source's own country is what it sends, not whom
+        // it acts on; another country's actor or place after the verb is the target.
+        let passive = tree
+            .children(i)
+            .iter()
+            .any(|&c| matches!(tree.deprel(c), "nsubj:pass" | "aux:pass"));
+        let arguments: Vec<chronicle_doc::Span> = tree
+            .children(i)
+            .iter()
+            .filter(|&&c| matches!(tree.base_deprel(c), "obj" | "obl"))
+            .map(|&c| tree.doc.tokens[c].span)
+            .collect();
+        let own_object = !targets.is_empty()
+            && pattern.kind == TriggerKind::Verb
+            && !passive
+            && targets.iter().all(|t| arguments.iter().any(|&a| t.mention.span.contains(a)))
+            // Its forces or people (a description), not its territory ("blockade Paris").
+            && targets.iter().all(|t| t.mention.kind == chronicle_doc::MentionKind::Description)
+            && targets.iter().all(|t| {
+                sources
+                    .iter()
+                    .any(|s| same_country(s.mention.actor.as_deref(), t.mention.actor.as_deref()))
+            });
+        if own_object {
+            let mut other = nearest_other_actor(tree, i, &sources, false);
+            if other.is_empty() {
+                other = place_target(tree, i, &sources);
+            }
+            other.retain(|t| {
+                !sources
+                    .iter()
+                    .any(|s| same_country(s.mention.actor.as_deref(), t.mention.actor.as_deref()))
+            });
+            if !other.is_empty() {
+                targets = other;
+                how_target = "another country's actor after the source's own object";
+            }
+        }
         let code = &pattern.code;
         let reading = mode_of(tree, i, &self.quotes);
         // What is threatened, intended, refused or announced is coded as the statement it is.
         let mut recoded = match reading.mode {
             // "will withdraw its force unless …": an ultimatum is a threat.
             _ if reading.ultimatum => Some(self.recoding.recode_threat(code)),
+            // "may halt mediation if …", "will strike if …": coercion on a condition.
+            _ if reading.conditional && matches!(code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20")) => {
+                Some(self.recoding.recode_threat(code))
+            }
             // "would not provide support": a refusal, when the table says what it becomes.
             Mode::Negated => self.recoding.recode_negated(code),
             mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
@@ -144,8 +222,14 @@ impl Coder<'_> {
             }
         }
         // "Jordan and Britain agreed to …": coordinated parties act towards each other.
+        // Not for what a joint side does towards a third party: "US and British activists
+        // staged a protest in Beijing" is against China, not between the two.
         let distinct: Vec<Filler<'_>> = distinct_countries(&sources);
-        let mutual = targets.is_empty() && distinct.len() >= 2;
+        let joint_act = matches!(
+            final_code.get(..2),
+            Some("09" | "10" | "11" | "13" | "14" | "15" | "17" | "18")
+        );
+        let mutual = targets.is_empty() && distinct.len() >= 2 && !joint_act;
         if mutual {
             how_target = "the other coordinated party";
         }
@@ -301,10 +385,16 @@ fn obligation<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(V
     }
     let speakers = slots.verb_agent(head);
     let actors = tree.child(v, "nsubj").map(|s| slots.actors_at(s)).unwrap_or_default();
+    // Another actor than the speaker: another country, or another actor of the same country
+    // ("Rwandan rebels announced that President Kagame must agree …"); never the speaker
+    // itself ("Russia said it must respond").
     let differ = speakers.iter().all(|s| {
-        actors
-            .iter()
-            .all(|a| !same_country(s.mention.actor.as_deref(), a.mention.actor.as_deref()))
+        actors.iter().all(|a| {
+            !same_country(s.mention.actor.as_deref(), a.mention.actor.as_deref())
+                || (a.mention.actor != s.mention.actor
+                    && a.mention.antecedent.is_none()
+                    && !s.mention.span.overlaps(a.mention.span))
+        })
     });
     (!speakers.is_empty() && !actors.is_empty() && differ).then_some((speakers, actors))
 }
@@ -557,10 +647,35 @@ fn nearest_other_actor<'d>(
         })
         .min_by_key(|(_, m)| m.span.start)
         .map(|(index, mention)| {
-            vec![Filler {
+            let mut found = vec![Filler {
                 mention,
                 mention_index: index,
-            }]
+            }];
+            // "aid for Romania and Poland": the actor's conjuncts are targets too.
+            if let Some(head) = mention.head.map(|h| h as usize) {
+                for c in (tree.start..tree.end).filter(|&c| tree.head(c) == Some(head) && tree.deprel(c) == "conj") {
+                    let span = tree.doc.tokens[c].span;
+                    let conjunct = tree
+                        .mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.actor.is_some() && (m.head == Some(c as u32) || m.span.contains(span)))
+                        .min_by_key(|(_, m)| m.span.len());
+                    if let Some((i, m)) = conjunct {
+                        let new = !found.iter().any(|f| f.mention_index == i)
+                            && !sources
+                                .iter()
+                                .any(|s| same_country(s.mention.actor.as_deref(), m.actor.as_deref()));
+                        if new {
+                            found.push(Filler {
+                                mention: m,
+                                mention_index: i,
+                            });
+                        }
+                    }
+                }
+            }
+            found
         })
         .unwrap_or_default()
 }

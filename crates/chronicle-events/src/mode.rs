@@ -66,6 +66,9 @@ pub(crate) struct ModeReading {
     /// Whether the event is made conditional on what the other side does ("will withdraw
     /// *unless* …", "would blockade Paris *if* …"): a threat, as CAMEO codes ultimatums.
     pub ultimatum: bool,
+    /// Whether the event hangs on an `if` clause ("may halt mediation *if* cooperation
+    /// founders"): coercion made conditional is a threat too.
+    pub conditional: bool,
 }
 
 pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeReading {
@@ -73,6 +76,11 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
     let mut current = trigger;
     while let Some(head) = tree.head(current) {
         if chain.len() > 4 || !MODE_CLIMB.contains(&tree.deprel(current)) || is_adjunct(tree, current) {
+            break;
+        }
+        // "to identify victims *killed* in the crash": a past participle describing a noun
+        // tells what has happened; the mode of the clause above does not reach it.
+        if tree.deprel(current) == "acl" && tree.doc.tokens[current].xpos == Some("VBN") {
             break;
         }
         chain.push(head);
@@ -90,11 +98,17 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
             .iter()
             .any(|&c| tree.deprel(c) == "advcl" && tree.has_child_lemma(c, &["mark"], &["unless"]))
     });
+    let conditional = chain.iter().any(|&node| {
+        tree.children(node)
+            .iter()
+            .any(|&c| tree.deprel(c) == "advcl" && tree.has_child_lemma(c, &["mark"], &["if"]))
+    });
     let reading = |mode, why: String| ModeReading {
         mode,
         heads: heads.clone(),
         why,
         ultimatum,
+        conditional,
     };
     for (depth, &node) in chain.iter().enumerate() {
         let lemma = tree.lower_lemma(node);
@@ -108,6 +122,15 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         }
         if depth > 0 && HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {
             return reading(Mode::Hypothetical, format!("under `{at}`"));
+        }
+        // "said they *would* blockade Paris": `would` in reported speech is the future of the
+        // past, an announced act.
+        let reported_would = tree.has_child_lemma(node, &["aux"], &["would"])
+            && chain[depth + 1..].iter().enumerate().any(|(k, &h)| {
+                tree.deprel(chain[depth + k]) == "ccomp" && SPEECH_HEADS.contains(&tree.lower_lemma(h).as_str())
+            });
+        if reported_would {
+            return reading(Mode::Future, format!("`would` in reported speech at `{at}`"));
         }
         if tree.has_child_lemma(node, &["aux"], MODALS) {
             return reading(Mode::Hypothetical, format!("modal on `{at}`"));

@@ -172,11 +172,26 @@ impl<'t, 'd> Slots<'t, 'd> {
                 .filter(|&c| tree.deprel(c) == "nsubj")
                 .collect();
             if !subjects.is_empty() {
-                let named = subjects
+                let mut named = subjects
                     .iter()
                     .map(|&s| self.actors_at(s))
                     .find(|a| !a.is_empty())
                     .unwrap_or_default();
+                // "The US, Russia, and Switzerland met": a coordination the parser split into
+                // two subjects, the later one right after a conjunction of the verb.
+                for &s in subjects.iter().skip(1) {
+                    let after_cc = s > 0
+                        && tree.head(s - 1) == Some(current)
+                        && tree.deprel(s - 1) == "cc"
+                        && tree.doc.tokens[s].upos == Some(Upos::Propn);
+                    if after_cc && !named.is_empty() {
+                        for f in self.actors_at(s) {
+                            if !named.iter().any(|g| g.mention_index == f.mention_index) {
+                                named.push(f);
+                            }
+                        }
+                    }
+                }
                 if named.is_empty() && self.is_pronominal(subjects[0]) {
                     // "Israel announced *it* would free …", "Serbs said *their* forces had
                     // completed …": the pronoun's antecedent is the subject of a clause above.
@@ -195,6 +210,11 @@ impl<'t, 'd> Slots<'t, 'd> {
                 if !actors.is_empty() {
                     return actors;
                 }
+            }
+            // "victims *killed* near Chad": the noun a past participle describes is its
+            // patient; the clause above holds no agent of it.
+            if rel == "acl" && tree.doc.tokens[current].xpos == Some("VBN") {
+                return Vec::new();
             }
             via = rel;
             current = head;

@@ -125,14 +125,25 @@ pub(crate) fn object_words(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> Vec<
             .particles
             .last()
             .is_some_and(|p| marker.as_deref().is_some_and(|m| m.ends_with(p.as_str())));
+        let of = marker.as_deref() == Some("of");
         let keep = match pattern.kind {
             TriggerKind::Verb => matches!(rel, "obj" | "nsubj:pass" | "xcomp") || via_particle,
-            TriggerKind::Noun => matches!(rel, "compound" | "amod") || via_particle,
+            // "the suspension *of* air links": what a noun acts on.
+            TriggerKind::Noun => matches!(rel, "compound" | "amod") || (rel == "nmod" && of) || via_particle,
         };
         if keep {
             words.push(c);
             // "impose new *sanctions*": the head word; "impose sanctions and *tariffs*": conjuncts too.
             words.extend(tree.children(c).iter().copied().filter(|&g| tree.deprel(g) == "conj"));
+            // "handed over 700 kg *of* medicine", "sent a shipment of *arms*": what a measure holds.
+            if pattern.kind == TriggerKind::Verb && rel == "obj" {
+                words.extend(
+                    tree.children(c)
+                        .iter()
+                        .copied()
+                        .filter(|&g| tree.deprel(g) == "nmod" && tree.case_of(g).as_deref() == Some("of")),
+                );
+            }
         }
     }
     words
@@ -142,7 +153,25 @@ fn objects_match(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     if pattern.objects.is_empty() {
         return true;
     }
-    object_words(tree, i, pattern)
-        .iter()
-        .any(|&w| pattern.objects.contains(&tree.lower_lemma(w)))
+    object_words(tree, i, pattern).iter().any(|&w| {
+        noun_lemmas(&tree.lower_lemma(w))
+            .iter()
+            .any(|l| pattern.objects.contains(l))
+    })
+}
+
+/// A noun's lemma and, when the lemmatizer left a plural ("supplies", "links"), its singular
+/// forms.
+pub(crate) fn noun_lemmas(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_owned()];
+    if let Some(stem) = lemma.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    }
+    if let Some(stem) = lemma.strip_suffix("es") {
+        out.push(stem.to_owned());
+    }
+    if let Some(stem) = lemma.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        out.push(stem.to_owned());
+    }
+    out
 }

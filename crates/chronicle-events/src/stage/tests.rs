@@ -702,3 +702,302 @@ fn with_nobody_else_named_the_target_is_the_source_s_own_country() {
     let mut doc = document(&[rows], &[(0, 0, 1, "IGOUNO")]);
     assert_eq!(code(&mut doc), [ev("IGOUNO", "140", "", Mode::Asserted, 1)]);
 }
+
+// ---- issue 7: actors the actor layer leaves unknown, joint sides, objects and obligations ----
+
+fn place(doc: &Document, token: usize, name: &str, alpha2: &str, feature: &str) -> chronicle_doc::Place {
+    chronicle_doc::Place {
+        span: doc.tokens[token].span,
+        name: name.into(),
+        country: Some(alpha2.into()),
+        lat: None,
+        lon: None,
+        feature: Some(feature.into()),
+        geonameid: None,
+    }
+}
+
+#[test]
+fn a_title_without_a_country_takes_the_country_of_the_places_around_it() {
+    // "President Sampleton threatened a curfew in Algiers": ---GOV, and Algiers is in Algeria.
+    let rows: &[Row] = &[
+        ("President", "president", "PROPN", 2, "compound"),
+        ("Sampleton", "Sampleton", "PROPN", 3, "nsubj"),
+        ("threatened", "threaten", "VERB", 0, "root"),
+        ("a", "a", "DET", 5, "det"),
+        ("curfew", "curfew", "NOUN", 3, "obj"),
+        ("in", "in", "ADP", 7, "case"),
+        ("Algiers", "Algiers", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "---GOV")]);
+    doc.places = vec![place(&doc, 6, "Algiers", "DZ", "city")];
+    let events = code(&mut doc);
+    assert!(
+        !events.is_empty() && events.iter().all(|e| e.0 == "DZAGOV"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn an_organization_named_after_a_country_is_of_that_country() {
+    // "The Kenya Commission accused Uganda": an organization the actor layer could not code.
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 3, "det"),
+        ("Kenya", "Kenya", "PROPN", 3, "compound"),
+        ("Commission", "Commission", "PROPN", 4, "nsubj"),
+        ("accused", "accuse", "VERB", 0, "root"),
+        ("Uganda", "Uganda", "PROPN", 4, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 4, 5, "UGA")]);
+    doc.entities = vec![chronicle_doc::Entity {
+        span: doc.tokens[1].span.cover(doc.tokens[2].span),
+        kind: chronicle_doc::EntityKind::Organization,
+        actor: None,
+        canonical: None,
+        sentence: 0,
+    }];
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!((events[0].0.as_str(), events[0].2.as_str()), ("KEN", "UGA"));
+}
+
+#[test]
+fn ethnic_groups_are_of_the_country_they_live_in() {
+    // "Ethnic Albanians demonstrated in Serbia" → Serbia, not Albania.
+    let rows: &[Row] = &[
+        ("Ethnic", "ethnic", "ADJ", 2, "amod"),
+        ("Albanians", "Albanians", "PROPN", 3, "nsubj"),
+        ("demonstrated", "demonstrate", "VERB", 0, "root"),
+        ("in", "in", "ADP", 5, "case"),
+        ("Serbia", "Serbia", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[]);
+    doc.places = vec![place(&doc, 4, "Serbia", "RS", "country")];
+    assert_eq!(code(&mut doc), [ev("SRB", "141", "SRB", Mode::Asserted, 1)]);
+    // "Bosnian Serbs attacked Gorazde": another nationality before the demonym.
+    let rows: &[Row] = &[
+        ("Bosnian", "Bosnian", "PROPN", 3, "nsubj"),
+        ("Serbs", "Serbs", "PROPN", 1, "flat"),
+        ("attacked", "attack", "VERB", 0, "root"),
+        ("Moroccan", "Moroccan", "ADJ", 5, "amod"),
+        ("troops", "troop", "NOUN", 3, "obj"),
+    ];
+    let mut doc = document(&[rows], &[]);
+    let events = code(&mut doc);
+    assert_eq!(events.first().map(|e| e.0.as_str()), Some("BIH"), "{events:?}");
+}
+
+#[test]
+fn a_joint_protest_is_aimed_at_a_third_party_not_between_the_two() {
+    // "US and British activists protested in Beijing".
+    let rows: &[Row] = &[
+        ("US", "US", "PROPN", 4, "amod"),
+        ("and", "and", "CCONJ", 3, "cc"),
+        ("British", "British", "ADJ", 1, "conj"),
+        ("activists", "activist", "NOUN", 5, "nsubj"),
+        ("protested", "protest", "VERB", 0, "root"),
+        ("in", "in", "ADP", 7, "case"),
+        ("Beijing", "Beijing", "PROPN", 5, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USA"), (0, 2, 4, "GBROPP")]);
+    doc.places = vec![place(&doc, 6, "Beijing", "CN", "city")];
+    let events = code(&mut doc);
+    assert!(!events.is_empty(), "{events:?}");
+    assert!(events.iter().all(|e| e.2 == "CHN"), "{events:?}");
+}
+
+#[test]
+fn a_coordination_split_into_two_subjects_is_one_side() {
+    // "The US, Russia, and Switzerland met", parsed with two subjects.
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 2, "det"),
+        ("US", "US", "PROPN", 8, "nsubj"),
+        (",", ",", "PUNCT", 4, "punct"),
+        ("Russia", "Russia", "PROPN", 2, "conj"),
+        (",", ",", "PUNCT", 8, "punct"),
+        ("and", "and", "CCONJ", 8, "cc"),
+        ("Switzerland", "Switzerland", "PROPN", 8, "nsubj"),
+        ("met", "meet", "VERB", 0, "root"),
+    ];
+    let mut doc = document(&[rows], &[(0, 1, 2, "USA"), (0, 3, 4, "RUS"), (0, 6, 7, "CHE")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 6, "every pair of the three: {events:?}");
+    assert!(events.iter().any(|e| e.0 == "CHE" && e.2 == "USA"), "{events:?}");
+}
+
+#[test]
+fn a_noun_acts_on_its_of_phrase_and_plural_lemmas_are_singularized() {
+    // "Italy announced a suspension of air links with Serbia" (the lemmatizer left "links").
+    let rows: &[Row] = &[
+        ("Italy", "Italy", "PROPN", 2, "nsubj"),
+        ("announced", "announce", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("suspension", "suspension", "NOUN", 2, "obj"),
+        ("of", "of", "ADP", 7, "case"),
+        ("air", "air", "NOUN", 7, "compound"),
+        ("links", "links", "NOUN", 4, "nmod"),
+        ("with", "with", "ADP", 9, "case"),
+        ("Serbia", "Serbia", "PROPN", 7, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ITA"), (0, 8, 9, "SRB")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|e| e.0 == "ITA" && e.1 == "161" && e.2 == "SRB"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_measure_of_something_is_the_something() {
+    // "Doctors handed over ten tons of medicine to Iran".
+    let rows: &[Row] = &[
+        ("Doctors", "doctor", "NOUN", 2, "nsubj"),
+        ("handed", "hand", "VERB", 0, "root"),
+        ("over", "over", "ADV", 2, "compound:prt"),
+        ("ten", "ten", "NUM", 5, "nummod"),
+        ("tons", "ton", "NOUN", 2, "obj"),
+        ("of", "of", "ADP", 7, "case"),
+        ("medicine", "medicine", "NOUN", 5, "nmod"),
+        ("to", "to", "ADP", 9, "case"),
+        ("Iran", "Iran", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHEHLT"), (0, 8, 9, "IRN")]);
+    assert_eq!(code(&mut doc), [ev("CHEHLT", "073", "IRN", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn the_next_actor_brings_its_conjuncts() {
+    // "Germany warned over Romania and Poland": no slot of `warn` holds them; the target is
+    // found as the next actor in the clause, with its conjunct.
+    let rows: &[Row] = &[
+        ("Germany", "Germany", "PROPN", 2, "nsubj"),
+        ("warned", "warn", "VERB", 0, "root"),
+        ("over", "over", "ADP", 4, "case"),
+        ("Romania", "Romania", "PROPN", 2, "obl"),
+        ("and", "and", "CCONJ", 6, "cc"),
+        ("Poland", "Poland", "PROPN", 4, "conj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "DEU"), (0, 3, 4, "ROU"), (0, 5, 6, "POL")]);
+    let events = code(&mut doc);
+    let targets: Vec<&str> = events.iter().map(|e| e.2.as_str()).collect();
+    assert!(targets.contains(&"ROU") && targets.contains(&"POL"), "{events:?}");
+}
+
+#[test]
+fn the_sources_own_forces_as_object_are_not_its_target() {
+    // "France deployed troops near Liberia": its own troops are what it moves.
+    let rows: &[Row] = &[
+        ("France", "France", "PROPN", 2, "nsubj"),
+        ("deployed", "deploy", "VERB", 0, "root"),
+        ("troops", "troop", "NOUN", 2, "obj"),
+        ("near", "near", "ADP", 5, "case"),
+        ("Liberia", "Liberia", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "FRA"), (0, 2, 3, "FRAMIL"), (0, 4, 5, "LBR")]);
+    doc.mentions[1].kind = MentionKind::Description;
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!((events[0].0.as_str(), events[0].2.as_str()), ("FRA", "LBR"));
+}
+
+#[test]
+fn what_another_must_do_is_a_demand_even_without_an_event_verb() {
+    // "The Red Cross said US forces must ensure security."
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 3, "det"),
+        ("Red", "Red", "PROPN", 3, "compound"),
+        ("Cross", "Cross", "PROPN", 4, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        ("US", "US", "PROPN", 6, "compound"),
+        ("forces", "force", "NOUN", 8, "nsubj"),
+        ("must", "must", "AUX", 8, "aux"),
+        ("ensure", "ensure", "VERB", 4, "ccomp"),
+        ("security", "security", "NOUN", 8, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 1, 3, "IGOIRC"), (0, 4, 6, "USAMIL")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0].0.as_str(), events[0].1.as_str(), events[0].2.as_str()),
+        ("IGOIRC", "100", "USAMIL")
+    );
+}
+
+#[test]
+fn coercion_on_a_condition_is_a_threat() {
+    // "Spain may impose sanctions on Peru if the talks collapse."
+    let rows: &[Row] = &[
+        ("Spain", "Spain", "PROPN", 3, "nsubj"),
+        ("may", "may", "AUX", 3, "aux"),
+        ("impose", "impose", "VERB", 0, "root"),
+        ("sanctions", "sanction", "NOUN", 3, "obj"),
+        ("on", "on", "ADP", 6, "case"),
+        ("Peru", "Peru", "PROPN", 3, "obl"),
+        ("if", "if", "SCONJ", 10, "mark"),
+        ("the", "the", "DET", 9, "det"),
+        ("talks", "talk", "NOUN", 10, "nsubj"),
+        ("collapse", "collapse", "VERB", 3, "advcl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ESP"), (0, 5, 6, "PER")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(&events[0].1[..2], "13", "{events:?}");
+    assert_eq!(events[0].2, "PER");
+}
+
+#[test]
+fn would_in_reported_speech_is_an_announced_act() {
+    // "Peru said it would attack Chile": the announced attack is a threat of force.
+    let rows: &[Row] = &[
+        ("Peru", "Peru", "PROPN", 2, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        ("it", "it", "PRON", 5, "nsubj"),
+        ("would", "would", "AUX", 5, "aux"),
+        ("attack", "attack", "VERB", 2, "ccomp"),
+        ("Chile", "Chile", "PROPN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "PER"), (0, 2, 3, "PER"), (0, 5, 6, "CHL")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0].1.as_str(), events[0].2.as_str()),
+        ("138", "CHL"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn an_object_that_is_a_place_is_the_target() {
+    // "Farmers will blockade Lyon near Germany": Lyon is a place, not an actor mention.
+    let rows: &[Row] = &[
+        ("Farmers", "farmer", "NOUN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("blockade", "blockade", "VERB", 0, "root"),
+        ("Lyon", "Lyon", "PROPN", 3, "obj"),
+        ("near", "near", "ADP", 6, "case"),
+        ("Germany", "Germany", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "FRAAGR"), (0, 5, 6, "DEU")]);
+    doc.places = vec![place(&doc, 3, "Lyon", "FR", "city")];
+    let events = code(&mut doc);
+    assert!(events.iter().any(|e| e.0 == "FRAAGR" && e.2 == "FRA"), "{events:?}");
+}
+
+#[test]
+fn a_participle_describing_a_noun_has_no_agent_before_it_and_no_mode_above_it() {
+    // "Italy will identify the victims killed near Chad": the killing is no act of Italy's,
+    // and no future one.
+    let rows: &[Row] = &[
+        ("Italy", "Italy", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("identify", "identify", "VERB", 0, "root"),
+        ("victims", "victim", "NOUN", 3, "obj"),
+        ("killed", "kill", "VERB", 4, "acl"),
+        ("near", "near", "ADP", 7, "case"),
+        ("Chad", "Chad", "PROPN", 5, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ITA"), (0, 6, 7, "TCD")]);
+    doc.tokens[4].xpos = Some("VBN");
+    let events = code(&mut doc);
+    assert!(events.iter().all(|e| e.0 != "ITA"), "{events:?}");
+}
