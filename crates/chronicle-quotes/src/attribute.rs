@@ -21,10 +21,13 @@ const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "we", "i", "you", "it",
 /// works at a heating company in Sacramento, said`).
 const CUE_AFTER_QUOTE: usize = 4;
 const MAX_ATTRIBUTION_TAIL: usize = 30;
+/// How long the name or noun phrase may be that opens a speaker phrase (`Senate Majority
+/// Leader Mitch McConnell`) before its appositions.
+const MAX_SPEAKER_HEAD: usize = 8;
 const CUE_BEFORE_QUOTE: usize = 12;
 /// How long an attribution may be that splits one quotation in two
 /// ("…,” said Luis Rubio, who heads a research centre. “…”).
-const MAX_SPLIT_GAP: usize = 30;
+const MAX_SPLIT_GAP: usize = 40;
 /// Quotes this short with no cue are scare quotes ("so-called 'experts'"), not speech.
 const MIN_UNCUED_WORDS: usize = 8;
 
@@ -180,6 +183,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let first_sentence = self.sentence_of(q.open)?;
+        if self.nickname(&inside) {
+            return None;
+        }
         let after = self.cue_after(&inside);
         let before = self.cues[first_sentence]
             .iter()
@@ -246,9 +252,19 @@ impl<'a> Attributor<'a> {
                     .speaker
                     .as_ref()
                     .map_or(c.first, |s| self.tokens_in(s.span).start.min(c.first));
-                let goes_on = self.starts_lowercase(&inside) && lead.start < speaker_start;
+                // Not when the words before are the attribution of a quotation just closed
+                // (`"A," Mr. Obama said, "and B"`): that is one quotation split in two.
+                let goes_on =
+                    self.starts_lowercase(&inside) && lead.start < speaker_start && !self.follows_quotation(lead.start);
+                // `said that "…"`: the quotation goes on the reported clause "that" opens.
+                let that = (c.end..inside.start)
+                    .rev()
+                    .find(|&i| !self.is_punct(i))
+                    .filter(|&i| self.words.lower[i] == "that");
                 if goes_on {
                     Some(lead.start)
+                } else if let Some(that) = that {
+                    Some(that)
                 } else {
                     (!lead_in.is_empty() && !introduced).then_some(lead_in.start)
                 }
@@ -264,9 +280,14 @@ impl<'a> Attributor<'a> {
             _ => None,
         };
         // Content after the quotation: `"…" that would respond to requests`.
+        // Not after a quotation a verb introduces whole (`repeatedly says, "Don't do it," until
+        // shots are heard`, `protesters chanted "What curfew?" and kept going`): the words
+        // after it go on with the sentence that quotes it.
+        let whole = before.is_some_and(|c| c.kind == CueKind::Verb && self.lead_in(c, &inside).is_empty())
+            && (self.introduced_by_punct(&inside) || self.full_sentence(&inside));
         let continuation = match after {
-            None => self.continuation(&inside),
-            Some(_) => None,
+            None if !(whole || introduced && self.introduced_by(&inside, ",")) => self.continuation(&inside),
+            _ => None,
         };
         if fragment_start.is_some() || continuation.is_some() {
             let start = fragment_start.map_or(q.content.start as usize, |i| doc.tokens[i].span.start as usize);
@@ -313,6 +334,70 @@ impl<'a> Attributor<'a> {
 
     fn introduced_by_punct(&self, inside: &Range<usize>) -> bool {
         self.introduced_by(inside, ",") || self.introduced_by(inside, ":")
+    }
+
+    /// Whether the tokens before `start` (punctuation aside) end with a quotation mark.
+    fn follows_quotation(&self, start: usize) -> bool {
+        let mut i = start;
+        while i > 0 {
+            i -= 1;
+            let text = self.words.text(i);
+            if QUOTE_MARKS.contains(&text) {
+                // A quotation that ended with a comma (`"A,"`) leaves its sentence open.
+                let mut j = i;
+                while j > 0 && QUOTE_MARKS.contains(&self.words.text(j - 1)) {
+                    j -= 1;
+                }
+                return j > 0 && self.words.text(j - 1) == ",";
+            }
+            if !self.is_punct(i) || self.paragraph_break_before(i + 1) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A nickname between the parts of a name (`Marcia "Cia" Price`): one or two capitalised
+    /// words in quotation marks with a capitalised word on each side.
+    fn nickname(&self, inside: &Range<usize>) -> bool {
+        let words: Vec<usize> = inside.clone().filter(|&i| !self.is_punct(i)).collect();
+        if words.is_empty() || words.len() > 2 || inside.start == 0 || inside.end >= self.words.doc.tokens.len() {
+            return false;
+        }
+        let capital = |i: usize| self.words.text(i).starts_with(char::is_uppercase);
+        let before = inside.start - 1;
+        let inside_text = &self.words.doc.text()[self.words.doc.tokens[inside.start].span.start as usize
+            ..self.words.doc.tokens[inside.end - 1].span.end as usize];
+        words.iter().all(|&i| capital(i))
+            && capital(before)
+            && capital(inside.end)
+            && !inside_text.contains(['.', ',', '!', '?'])
+            && !self.paragraph_break_before(inside.start)
+            && !self.paragraph_break_before(inside.end)
+            && self
+                .sentence_of(self.words.doc.tokens[before].span.start as usize)
+                .is_none_or(|s| self.sentence_range(s).start != before)
+    }
+
+    /// The name or noun phrase that opens a speaker phrase: up to its first comma.
+    fn speaker_head(&self, between: Range<usize>) -> Range<usize> {
+        let end = between
+            .clone()
+            .find(|&i| self.words.text(i) == ",")
+            .unwrap_or(between.end);
+        between.start..end
+    }
+
+    /// Whether a quotation is a whole sentence: a capital first word and a final `.`, `?` or
+    /// `!` inside the marks (`"What curfew?"`).
+    fn full_sentence(&self, inside: &Range<usize>) -> bool {
+        let first = inside.clone().find(|&i| !self.is_punct(i));
+        let last = inside
+            .clone()
+            .rev()
+            .find(|&i| !QUOTE_MARKS.contains(&self.words.text(i)));
+        first.is_some_and(|i| self.words.text(i).starts_with(char::is_uppercase))
+            && last.is_some_and(|i| matches!(self.words.text(i), "." | "?" | "!"))
     }
 
     /// Whether a quotation's first word is lower-case (`"is deeply regrettable"`).
@@ -389,7 +474,52 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        cue.first - first_word <= CUE_AFTER_QUOTE
+        cue.first - first_word <= CUE_AFTER_QUOTE || self.speaker_phrase(first_word..cue.first)
+    }
+
+    /// Whether the words between a quotation and a cue after it read as a speaker phrase with
+    /// appositions (`Senate Majority Leader Mitch McConnell, R-Ky.,`, `Scott Pruitt, the
+    /// attorney general of Oklahoma, one of the states suing the agency,`) where the parse
+    /// does not show it: a name or noun phrase with no verb up to its first comma, and, when
+    /// appositions follow, a comma right before the cue.
+    fn speaker_phrase(&self, between: Range<usize>) -> bool {
+        if between.is_empty() || between.len() > MAX_ATTRIBUTION_TAIL {
+            return false;
+        }
+        let doc = self.words.doc;
+        let head_end = between
+            .clone()
+            .find(|&i| self.words.text(i) == ",")
+            .unwrap_or(between.end);
+        if head_end == between.start || head_end - between.start > MAX_SPEAKER_HEAD {
+            return false;
+        }
+        let first = self.words.text(between.start);
+        let opens = first.starts_with(char::is_uppercase)
+            || matches!(self.words.lower[between.start].as_str(), "the" | "a" | "an");
+        let head_is_noun_phrase = (between.start..head_end).all(|i| match doc.tokens[i].upos {
+            Some(upos) => {
+                matches!(
+                    upos,
+                    Upos::Propn
+                        | Upos::Noun
+                        | Upos::Adj
+                        | Upos::Det
+                        | Upos::Num
+                        | Upos::Punct
+                        | Upos::Adp
+                        | Upos::Cconj
+                ) || (upos == Upos::Pron && i > between.start)
+            }
+            None => {
+                let w = self.words.text(i);
+                w.starts_with(char::is_uppercase)
+                    || self.is_punct(i)
+                    || matches!(self.words.lower[i].as_str(), "the" | "a" | "an" | "of" | "and")
+            }
+        });
+        let closed = head_end == between.end || self.words.text(between.end - 1) == ",";
+        opens && head_is_noun_phrase && closed
     }
 
     fn paragraph_break_before(&self, i: usize) -> bool {
@@ -522,7 +652,16 @@ impl<'a> Attributor<'a> {
                 let same_paragraph = !self.words.doc.text()
                     [previous.quote.span.end as usize..f.quote.span.start as usize]
                     .contains("\n\n");
-                if both_direct && same_cue && same_paragraph && gap <= MAX_SPLIT_GAP {
+                // `"A," he said.` and, opening the next paragraph with no cue, `"B."`: one
+                // speaker's quotation run on over paragraphs.
+                let between = &self.words.doc.text()[previous.quote.span.end as usize..f.quote.span.start as usize];
+                let next_paragraph = between.matches("\n\n").count() == 1
+                    && between
+                        .trim_end_matches(|c: char| QUOTE_MARKS.iter().any(|m| m.contains(c)))
+                        .trim_end()
+                        .ends_with(['.', ':'])
+                    && f.cue.is_none();
+                if both_direct && same_cue && (same_paragraph || next_paragraph) && gap <= MAX_SPLIT_GAP {
                     previous.quote.span = previous.quote.span.cover(f.quote.span);
                     continue;
                 }
@@ -590,7 +729,18 @@ impl<'a> Attributor<'a> {
                     } else {
                         range.start
                     };
-                    self.words.subject(cue.first, &(floor..range.end))
+                    let subject = self.words.subject(cue.first, &(floor..range.end));
+                    match quote {
+                        // `"…," Senate Majority Leader Mitch McConnell, R-Ky., said`: the
+                        // phrase between, where the parse finds no subject there.
+                        Some(q) if quote_before_cue && subject.as_ref().is_none_or(|s| s.start < q.end) => {
+                            let first = (q.end..cue.first).find(|&i| !self.is_punct(i)).unwrap_or(cue.first);
+                            self.speaker_phrase(first..cue.first)
+                                .then(|| self.speaker_head(first..cue.first))
+                                .or(subject)
+                        }
+                        _ => subject,
+                    }
                 }
             }
         }?;

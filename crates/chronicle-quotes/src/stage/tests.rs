@@ -470,3 +470,89 @@ fn attitude_frames_need_the_listed_complement() {
         [(QuoteKind::Indirect, "Trump", Some("endorsed"), Some("Ryan"))]
     );
 }
+
+#[test]
+fn a_cue_after_a_name_with_appositions_attributes_the_quote() {
+    // No parse: the words between read as a name with its appositions.
+    let mut doc = document(
+        "“The plan will not survive the courts,” Governor Anna Berg, a Democrat, the state's chief lawyer, said on Monday.",
+    );
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(
+        got[0],
+        (
+            QuoteKind::Direct,
+            "The plan will not survive the courts,",
+            Some("said"),
+            Some("Governor Anna Berg")
+        )
+    );
+}
+
+#[test]
+fn a_clause_with_a_verb_before_the_cue_is_no_speaker_phrase() {
+    let mut doc = document("“We are done,” Berg left the room and the mayor, a Republican, said nothing.");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert!(
+        got.iter().all(|q| !(q.0 == QuoteKind::Direct && q.2 == Some("said"))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_lower_case_second_part_after_the_attribution_joins_the_first() {
+    let mut doc = document("“What we need is a fair deal,” Ms. Lund said, “and a fair deal is what we will get.”");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Direct);
+    assert!(got[0].1.ends_with("what we will get."), "{}", got[0].1);
+}
+
+#[test]
+fn a_nickname_inside_a_name_is_no_quote() {
+    let mut doc = document("“We will win this seat,” state Sen. Robert “Bobby” Lang told the crowd. “Count on it.”");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert!(got.iter().all(|q| q.1 != "Bobby"), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.ends_with("Count on it."), "{}", got[0].1);
+}
+
+#[test]
+fn words_after_a_quotation_a_verb_introduces_do_not_make_it_partial() {
+    let mut doc = document("The woman repeatedly says, \"Please stay in the car,\" until the shots are heard.");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Direct);
+    assert_eq!(got[0].1, "Please stay in the car,");
+}
+
+#[test]
+fn a_cueless_quotation_opening_the_next_paragraph_continues_the_quote() {
+    let text = "“Nobody is organizing for her,” he said.\n\n“The vote is against the other man. It is not for her.”\n\nThe rally ended.";
+    let mut doc = document(text);
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].1.starts_with("Nobody") && got[0].1.ends_with("not for her."),
+        "{}",
+        got[0].1
+    );
+    assert_eq!(got[0].3, Some("he"));
+}
+
+#[test]
+fn a_quotation_after_that_is_part_of_the_reported_clause() {
+    let mut doc = document("The mayor said that \"the budget is balanced for the first time in years.\"");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Mixed);
+    assert!(got[0].1.starts_with("that"), "{}", got[0].1);
+    assert_eq!(got[0].3, Some("The mayor"));
+}
