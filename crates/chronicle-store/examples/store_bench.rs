@@ -63,8 +63,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let batch: usize = arg(&args, "--batch", "1000").parse()?;
     let runs: usize = arg(&args, "--runs", "200").parse()?;
     let corpus = PathBuf::from(arg(&args, "--corpus", "/work/shared/eval/data/corpora"));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    // `--reuse`: time the queries and exports on the store `--db` already holds (no ingest).
+    let reuse = args.iter().any(|a| a == "--reuse");
+    if !reuse {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
     }
     let bodies = texts(&corpus, 5000);
     let mean_body = bodies.iter().map(String::len).sum::<usize>() / bodies.len().max(1);
@@ -83,6 +87,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut text_bytes = 0usize;
     let mut events = 0i64;
     let mut batches = 0;
+    if reuse {
+        events = store.stats()?.events;
+        docs_total = store.stats()?.documents as usize;
+    }
     while events < target {
         let docs: Vec<StoredDoc> = (0..batch)
             .map(|_| {
@@ -297,7 +305,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("| format | rows | seconds | size |");
     println!("|---|---|---|---|");
     for format in ExportFormat::ALL {
-        let path = std::env::temp_dir().join(format!("store-bench.{}", format.extension()));
+        // Beside the database, so two benches on different stores never share a file.
+        let path = db.with_extension(format!("export.{}", format.extension()));
         let t = Instant::now();
         let n = store.export_to_path(format, &EventFilter::default(), &path)?;
         let secs = t.elapsed().as_secs_f64();

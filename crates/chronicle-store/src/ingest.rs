@@ -306,7 +306,13 @@ fn delete_document(tx: &Transaction<'_>, key: i64, recompute: &mut BTreeSet<i64>
             recompute.insert(id?);
         }
     }
+    // The full-text indexes first, while the rows they were built from are still there
+    // ('delete' needs the indexed values).
     for sql in [
+        "INSERT INTO quotes_fts(quotes_fts, rowid, speaker, text)
+            SELECT 'delete', quote_key, speaker, text FROM quotes WHERE doc_key = ?1",
+        "INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            SELECT 'delete', doc_key, title, text FROM documents WHERE doc_key = ?1",
         "DELETE FROM entities WHERE doc_key = ?1",
         "DELETE FROM times WHERE doc_key = ?1",
         "DELETE FROM places WHERE doc_key = ?1",
@@ -354,6 +360,9 @@ fn insert_document(
         added,
     ])?;
     let key = tx.last_insert_rowid();
+    // Written here rather than by a trigger: see schema version 3.
+    tx.prepare_cached("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![key, meta.title, doc.text()])?;
 
     let mut stmt = tx.prepare_cached(
         "INSERT INTO entities (doc_key, start, end, kind, actor, canonical, sentence)
@@ -397,14 +406,16 @@ fn insert_document(
             speaker_start, speaker_end, speaker, speaker_actor)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
+    let mut quote_fts = tx.prepare_cached("INSERT INTO quotes_fts(rowid, speaker, text) VALUES (?1, ?2, ?3)")?;
     for (q, row) in doc.quotes.iter().zip(&rows.quotes) {
+        let text = doc.text().get(q.span.range()).unwrap_or_default();
         stmt.execute(params![
             key,
             day,
             row.span.0,
             row.span.1,
             q.kind.as_str(),
-            doc.text().get(q.span.range()).unwrap_or_default(),
+            text,
             row.cue.map(|c| c.0),
             row.cue.map(|c| c.1),
             row.speaker.map(|s| s.0),
@@ -412,6 +423,7 @@ fn insert_document(
             row.speaker_name,
             q.speaker.as_ref().and_then(|s| s.actor.as_deref()),
         ])?;
+        quote_fts.execute(params![tx.last_insert_rowid(), row.speaker_name, text])?;
     }
 
     // Cross-article events: group this document's events by key so the article counts once.

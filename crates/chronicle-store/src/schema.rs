@@ -203,8 +203,30 @@ CREATE INDEX events_root ON events(root, day);
 CREATE INDEX events_quad ON events(quad_class, day);
 "#;
 
+/// Version 3: the full-text indexes are written by ingest itself instead of by triggers.
+///
+/// A statement that fires a trigger runs under a statement savepoint, and FTS5 writes its
+/// pending in-memory index to disk as a new segment at every savepoint: with triggers each
+/// stored document and quote became a tiny segment of its own, which the automatic merges
+/// then rewrote again and again (a third of ingest time). Ingest now inserts into
+/// `documents_fts` and `quotes_fts` next to the rows (and issues their `'delete'` before a
+/// replaced document's rows go), so a batch leaves one segment per index. `hashsize` lets
+/// that pending index grow to 64 MiB (an upper bound) before it must be flushed mid-batch.
+///
+/// `events_day` gives the events in (day, event_id) order, the order `events` and the exports
+/// list them in, so an unfiltered export streams instead of sorting every event first.
+const V3: &str = r#"
+CREATE INDEX events_day ON events(day);
+DROP TRIGGER documents_fts_insert;
+DROP TRIGGER documents_fts_delete;
+DROP TRIGGER quotes_fts_insert;
+DROP TRIGGER quotes_fts_delete;
+INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', 67108864);
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', 67108864);
+"#;
+
 /// The migrations, oldest first: `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -232,6 +254,9 @@ pub(crate) fn configure(conn: &Connection, file_backed: bool) -> Result<()> {
          PRAGMA mmap_size = 4294967296;",
     )
     .context(|| "setting pragmas".into())?;
+    // Ingest alone keeps 13 statements prepared and the queries a few each: more than the
+    // default 16, and an evicted statement is compiled again on its next use.
+    conn.set_prepared_statement_cache_capacity(64);
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .context(|| "setting busy timeout".into())?;
     Ok(())
@@ -316,6 +341,36 @@ mod tests {
             [],
         );
         assert!(dup.is_err(), "the unique key survives the rebuild");
+    }
+
+    #[test]
+    fn v3_keeps_the_full_text_index_of_a_v2_store() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, &[V1, V2]).unwrap();
+        conn.execute(
+            "INSERT INTO documents (id, day, date_text, title, text, text_hash, added)
+             VALUES ('d1', 20220101, '2022-01-01', 'Geneva talks', 'They met in Geneva.', x'00', 0)",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), 3);
+        let hits: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'geneva'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hits, 1, "rows indexed by the v2 triggers stay searchable");
+        conn.execute_batch("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+            .unwrap();
+        let triggers: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(triggers, 0);
     }
 
     #[test]

@@ -127,22 +127,43 @@ fn batch(schema: &Arc<Schema>, rows: &[EventRow]) -> Result<RecordBatch> {
     RecordBatch::try_new(schema.clone(), columns).map_err(err)
 }
 
+/// Reading the store and encoding Parquet (column building, Snappy) each take about half of
+/// an export: the rows are read here and encoded on a second thread, a batch at a time, in
+/// order.
 pub(crate) fn write<W: Write + Send>(store: &Store, filter: &EventFilter, out: W) -> Result<u64> {
     let schema = Arc::new(schema());
     let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
     let mut writer = ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(err)?;
-    let mut rows = Vec::with_capacity(BATCH);
-    let n = store.for_each_event(filter, |row| {
-        rows.push(row);
-        if rows.len() == BATCH {
-            writer.write(&batch(&schema, &rows)?).map_err(err)?;
-            rows.clear();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<EventRow>>(2);
+    std::thread::scope(|scope| {
+        let encoder = scope.spawn(|| -> Result<()> {
+            for rows in receive {
+                writer.write(&batch(&schema, &rows)?).map_err(err)?;
+            }
+            Ok(())
+        });
+        let mut rows = Vec::with_capacity(BATCH);
+        let read = store.for_each_event(filter, |row| {
+            rows.push(row);
+            if rows.len() == BATCH {
+                let full = std::mem::replace(&mut rows, Vec::with_capacity(BATCH));
+                // A closed channel means the encoder failed: stop reading, its error is the
+                // one reported below.
+                send.send(full)
+                    .map_err(|_| Error::Data("the Parquet encoder stopped".into()))?;
+            }
+            Ok(())
+        });
+        if read.is_ok() && !rows.is_empty() {
+            let _ = send.send(rows);
         }
-        Ok(())
-    })?;
-    if !rows.is_empty() {
-        writer.write(&batch(&schema, &rows)?).map_err(err)?;
-    }
-    writer.close().map_err(err)?;
-    Ok(n)
+        drop(send);
+        let encoded = encoder.join().expect("the Parquet encoder thread panicked");
+        encoded?;
+        read
+    })
+    .and_then(|n| {
+        writer.close().map_err(err)?;
+        Ok(n)
+    })
 }

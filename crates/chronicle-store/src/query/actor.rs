@@ -75,65 +75,141 @@ impl Sums {
     }
 }
 
+/// One event in one role of the actor.
+struct Role {
+    event_id: i64,
+    role_source: bool,
+    partner: String,
+    day: i64,
+    root: String,
+    quad: u8,
+    goldstein: f64,
+}
+
 impl Store {
+    /// Every event of the actor in each role it has in it, read straight off the
+    /// `events_source` / `events_target` entries of each code under the prefix (no union, no
+    /// sort in SQL); `None` when the prefix covers too many codes to seek.
+    fn actor_roles(&self, actor: &str) -> Result<Option<Vec<Role>>> {
+        let mut roles = Vec::new();
+        for (column, partner, index, role_source) in [
+            ("source_actor", "target_actor", "events_source", true),
+            ("target_actor", "source_actor", "events_target", false),
+        ] {
+            let Some(codes) = self.codes_with_prefix(column, actor)? else {
+                return Ok(None);
+            };
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT e.event_id, e.{partner}, e.day, e.root, e.quad_class, e.goldstein
+                     FROM events e INDEXED BY {index} WHERE e.{column} = ?1"
+                ))
+                .context(|| format!("preparing the report on {actor}"))?;
+            for code in codes {
+                let rows = stmt
+                    .query_map([&code], |row| {
+                        Ok(Role {
+                            event_id: row.get(0)?,
+                            role_source,
+                            partner: row.get(1)?,
+                            day: row.get(2)?,
+                            root: row.get(3)?,
+                            quad: row.get(4)?,
+                            goldstein: row.get(5)?,
+                        })
+                    })
+                    .context(|| format!("reading the events of {actor}"))?;
+                for row in rows {
+                    roles.push(row.context(|| format!("reading an event of {actor}"))?);
+                }
+            }
+        }
+        Ok(Some(roles))
+    }
+
     /// The report for actor code prefix `actor`; `top` caps partners and quotes.
     ///
     /// One pass over the actor's events (found by index seeks, see `candidates`), counted
     /// here: an event in which the actor is both source and target counts in both roles.
     pub fn actor(&self, actor: &str, top: usize) -> Result<ActorReport> {
         let actor = nonempty("actor", actor)?.to_string();
-        let filter = EventFilter {
-            actor: Some(actor.clone()),
-            ..EventFilter::default()
-        };
-        let c = filter.all_conditions()?.or_candidates(self.candidates(&filter, None)?);
-        let sql = format!(
-            "SELECT e.source_actor, e.target_actor, e.day, e.root, e.quad_class, e.goldstein
-             FROM events e WHERE {}",
-            c.sql()
-        );
         let mut partners: HashMap<String, Sums> = HashMap::new();
         let mut mix: BTreeMap<String, Sums> = BTreeMap::new();
         let mut months: BTreeMap<i64, Sums> = BTreeMap::new();
         let (mut as_source, mut as_target) = (0, 0);
-        let mut stmt = self
-            .conn
-            .prepare_cached(&sql)
-            .context(|| format!("preparing the report on {actor}"))?;
-        let mut rows = stmt
-            .query(params_from_iter(c.params))
-            .context(|| format!("reading the events of {actor}"))?;
-        while let Some(row) = rows.next().context(|| format!("reading the events of {actor}"))? {
-            let read = || -> rusqlite::Result<(String, String, i64, String, u8, f64)> {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            };
-            let (source, target, day, root, quad, goldstein) =
-                read().context(|| format!("reading an event of {actor}"))?;
-            for (role_source, partner) in [(true, &target), (false, &source)] {
-                let matches = if role_source { &source } else { &target };
-                if !matches.starts_with(actor.as_str()) {
-                    continue;
-                }
-                if role_source {
-                    as_source += 1;
-                } else {
-                    as_target += 1;
-                }
-                if !partner.is_empty() {
-                    partners
-                        .entry(partner.clone())
+        let mut count = |role_source: bool, partner: &str, day: i64, root: &str, quad: u8, goldstein: f64| {
+            if role_source {
+                as_source += 1;
+            } else {
+                as_target += 1;
+            }
+            if !partner.is_empty() {
+                match partners.get_mut(partner) {
+                    Some(sums) => sums.add(role_source, goldstein, quad),
+                    None => partners
+                        .entry(partner.to_string())
                         .or_default()
-                        .add(role_source, goldstein, quad);
+                        .add(role_source, goldstein, quad),
                 }
-                mix.entry(root.clone()).or_default().add(role_source, goldstein, quad);
-                months.entry(day / 100).or_default().add(role_source, goldstein, quad);
+            }
+            match mix.get_mut(root) {
+                Some(sums) => sums.add(role_source, goldstein, quad),
+                None => mix
+                    .entry(root.to_string())
+                    .or_default()
+                    .add(role_source, goldstein, quad),
+            }
+            months.entry(day / 100).or_default().add(role_source, goldstein, quad);
+        };
+        match self.actor_roles(&actor)? {
+            Some(mut roles) => {
+                // The order of the scan below: by event, the source role first (sums of
+                // floating-point numbers depend on it).
+                roles.sort_unstable_by_key(|r| (r.event_id, !r.role_source));
+                for r in &roles {
+                    count(r.role_source, &r.partner, r.day, &r.root, r.quad, r.goldstein);
+                }
+            }
+            None => {
+                // A prefix with too many codes to seek: one scan of its ranges.
+                let filter = EventFilter {
+                    actor: Some(actor.clone()),
+                    ..EventFilter::default()
+                };
+                let c = filter.all_conditions()?;
+                let sql = format!(
+                    "SELECT e.source_actor, e.target_actor, e.day, e.root, e.quad_class, e.goldstein
+                     FROM events e WHERE {} ORDER BY e.event_id",
+                    c.sql()
+                );
+                let mut stmt = self
+                    .conn
+                    .prepare_cached(&sql)
+                    .context(|| format!("preparing the report on {actor}"))?;
+                let mut rows = stmt
+                    .query(params_from_iter(c.params))
+                    .context(|| format!("reading the events of {actor}"))?;
+                while let Some(row) = rows.next().context(|| format!("reading the events of {actor}"))? {
+                    let read = || -> rusqlite::Result<(String, String, i64, String, u8, f64)> {
+                        Ok((
+                            row.get(0)?,
+                            row.get(1)?,
+                            row.get(2)?,
+                            row.get(3)?,
+                            row.get(4)?,
+                            row.get(5)?,
+                        ))
+                    };
+                    let (source, target, day, root, quad, goldstein) =
+                        read().context(|| format!("reading an event of {actor}"))?;
+                    if source.starts_with(actor.as_str()) {
+                        count(true, &target, day, &root, quad, goldstein);
+                    }
+                    if target.starts_with(actor.as_str()) {
+                        count(false, &source, day, &root, quad, goldstein);
+                    }
+                }
             }
         }
         let mut partners: Vec<PartnerRow> = partners

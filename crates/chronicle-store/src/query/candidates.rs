@@ -27,7 +27,7 @@ pub(crate) struct Candidates {
 impl Store {
     /// The distinct codes in `column` (`source_actor` or `target_actor`) starting with
     /// `prefix`, or `None` when there are too many to seek one by one.
-    fn codes_with_prefix(&self, column: &str, prefix: &str) -> Result<Option<Vec<String>>> {
+    pub(super) fn codes_with_prefix(&self, column: &str, prefix: &str) -> Result<Option<Vec<String>>> {
         let (lo, hi) = prefix_range(prefix);
         let Value::Text(hi) = hi else {
             unreachable!("prefix_range gives text")

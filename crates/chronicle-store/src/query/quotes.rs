@@ -77,10 +77,22 @@ impl Store {
         if let Some(source) = &filter.source {
             c.push("d.source = ?", [Value::Text(source.clone())]);
         }
+        // Two steps: pick the newest `limit` quotes first, then read their articles, so the
+        // documents table is looked up for the rows shown rather than for every match (it is
+        // joined in the first step only when a source filter needs it).
+        let docs = if filter.source.is_some() {
+            " JOIN documents d ON d.doc_key = q.doc_key"
+        } else {
+            ""
+        };
         let sql = format!(
-            "SELECT d.id, q.day, q.speaker, q.speaker_actor, q.kind, q.text, q.start, q.end
-             FROM {from} JOIN documents d ON d.doc_key = q.doc_key
-             WHERE {} ORDER BY q.day DESC, q.quote_key DESC LIMIT ?",
+            "WITH best AS (
+                 SELECT q.quote_key AS quote_key FROM {from}{docs}
+                 WHERE {} ORDER BY q.day DESC, q.quote_key DESC LIMIT ?)
+             SELECT d.id, q.day, q.speaker, q.speaker_actor, q.kind, q.text, q.start, q.end
+             FROM best CROSS JOIN quotes q ON q.quote_key = best.quote_key
+                 JOIN documents d ON d.doc_key = q.doc_key
+             ORDER BY q.day DESC, q.quote_key DESC",
             c.sql()
         );
         let params = c.params.into_iter().chain([limit_value(filter.limit)]);

@@ -126,10 +126,17 @@ impl Store {
         // Two steps: rank every match but keep only the best `limit`, then cut snippets for
         // those alone. (In one step SQLite builds a snippet for every match before sorting,
         // which for a common word is most of the time.)
+        // The documents table is joined in the ranking step only when a filter needs it: for
+        // a common word that saves a table lookup per match.
+        let docs = if filter.since.is_some() || filter.until.is_some() || filter.source.is_some() {
+            " JOIN documents d ON d.doc_key = documents_fts.rowid"
+        } else {
+            ""
+        };
         let sql = format!(
             "WITH best AS (
                  SELECT documents_fts.rowid AS doc_key, bm25(documents_fts, 5.0, 1.0) AS rank
-                 FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid
+                 FROM documents_fts{docs}
                  WHERE {} ORDER BY rank LIMIT ?)
              SELECT d.id, d.day, d.source, d.title,
                     snippet(documents_fts, -1, '[', ']', '…', 16), best.rank
