@@ -35,19 +35,28 @@ impl Weights {
     }
 
     /// Per-token tag scores: the sum of the rows of every known feature, from each feature set.
+    ///
+    /// Done in two passes per token, with the same additions in the same order: first every
+    /// feature's row is looked up (independent lookups, whose cache misses overlap), then the
+    /// rows are added, each fetched a few rows ahead.
     pub fn emissions(&self, sets: &[&SentenceFeatures], out: &mut Vec<Scores>) {
+        const AHEAD: usize = 4;
         out.clear();
         let n = sets[0].len();
         out.resize(n, [0.0; N_TAGS]);
+        let mut found: Vec<u32> = Vec::new();
         for (i, scores) in out.iter_mut().enumerate() {
+            found.clear();
             for set in sets {
-                for h in set.token(i) {
-                    if let Some(&r) = self.index.get(h) {
-                        let row = &self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
-                        for (s, w) in scores.iter_mut().zip(row) {
-                            *s += w;
-                        }
-                    }
+                found.extend(set.token(i).iter().filter_map(|h| self.index.get(h).copied()));
+            }
+            for (k, &r) in found.iter().enumerate() {
+                if let Some(&ahead) = found.get(k + AHEAD) {
+                    prefetch(&self.rows[ahead as usize * N_TAGS]);
+                }
+                let row = &self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
                 }
             }
         }
@@ -57,6 +66,19 @@ impl Weights {
     pub fn viterbi(&self, em: &[Scores]) -> Vec<Tag> {
         viterbi(em, &self.trans, &self.start)
     }
+}
+
+/// Asks the CPU to start loading `x` into cache (a hint only; no effect on results).
+#[inline(always)]
+fn prefetch(x: &f32) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching never faults and has no observable effect besides timing; the
+    // pointer comes from a live reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((x as *const f32).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// Tables of which transitions BILOU allows, built once.

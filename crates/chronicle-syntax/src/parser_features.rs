@@ -12,6 +12,9 @@ pub struct SentenceKeys {
     pub tag: Vec<u64>,
 }
 
+/// How many features [`features`] gives.
+pub const N_FEATURES: usize = 80;
+
 const NULL_W: u64 = 0xDEAD_0001;
 const NULL_T: u64 = 0xDEAD_0002;
 const NULL_L: u64 = 0xDEAD_0003;
@@ -49,17 +52,89 @@ fn child(list: &[[u32; 2]], i: u32, k: usize) -> u32 {
     }
 }
 
-/// Appends the features of configuration `c` to `out` (cleared first).
+/// Appends the features of configuration `c` to `out` (cleared first): the union of
+/// [`buffer_features`], [`stack_features`] and [`other_features`], which the parser scores
+/// apart so it can cache the first two (training and the plain scorer use this list).
 pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     out.clear();
+    push_buffer_features(c, k, out);
+    push_stack_features(c, k, out);
+    push_other_features(c, k, out);
+}
+
+/// The features of `c` that depend only on the stack from `s0` down (`s0`, `s1`, `s2`): they
+/// stay the same while `s0` is on the stack, since nothing below it changes until it is
+/// popped, and a popped word never returns. The same keys as [`features`] gives.
+pub fn stack_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    out.clear();
+    push_stack_features(c, k, out);
+}
+
+fn push_stack_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     let s0 = c.s(0);
     let s1 = c.s(1);
     let s2 = c.s(2);
+    let (s0w, s0t, s1w, s1t, s2t) = (k.w(s0), k.t(s0), k.w(s1), k.t(s1), k.t(s2));
+    let d1 = dist(s1, s0);
+    out.extend_from_slice(&[
+        feature(1, &[s0w]),
+        feature(2, &[s0t]),
+        feature(3, &[s0w, s0t]),
+        feature(4, &[s1w]),
+        feature(5, &[s1t]),
+        feature(6, &[s1w, s1t]),
+        feature(15, &[s2t]),
+        feature(28, &[s1w, s1t, s0w, s0t]),
+        feature(29, &[s1w, s0w]),
+        feature(30, &[s1t, s0t]),
+        feature(31, &[s1t, s0w, s0t]),
+        feature(32, &[s1w, s1t, s0t]),
+        feature(43, &[s2t, s1t, s0t]),
+        feature(66, &[s1t, s0t, d1]),
+        feature(67, &[s1w, s0w, d1]),
+    ]);
+}
+
+/// The features of `c` that depend only on the buffer's first word `b` (and the bias): they
+/// stay the same until the next SHIFT. The same keys as [`features`] gives.
+pub fn buffer_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    out.clear();
+    push_buffer_features(c, k, out);
+}
+
+fn push_buffer_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     let b0 = c.buf(0);
     let b1 = c.buf(1);
     let b2 = c.buf(2);
-    let (s0w, s0t, s1w, s1t, s2t) = (k.w(s0), k.t(s0), k.w(s1), k.t(s1), k.t(s2));
     let (b0w, b0t, b1w, b1t, b2w, b2t) = (k.w(b0), k.t(b0), k.w(b1), k.t(b1), k.w(b2), k.t(b2));
+    out.extend_from_slice(&[
+        feature(0, &[]),
+        feature(7, &[b0w]),
+        feature(8, &[b0t]),
+        feature(9, &[b0w, b0t]),
+        feature(10, &[b1w]),
+        feature(11, &[b1t]),
+        feature(12, &[b1w, b1t]),
+        feature(13, &[b2w]),
+        feature(14, &[b2t]),
+        feature(27, &[b0t, b1t]),
+        feature(40, &[b0t, b1t, b2t]),
+    ]);
+}
+
+/// The rest of [`features`]: those [`stack_features`] and [`buffer_features`] leave out.
+pub fn other_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    out.clear();
+    push_other_features(c, k, out);
+}
+
+fn push_other_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    let s0 = c.s(0);
+    let s1 = c.s(1);
+    let b0 = c.buf(0);
+    let b1 = c.buf(1);
+    let (s0w, s0t, s1t) = (k.w(s0), k.t(s0), k.t(s1));
+    let (b0w, b0t, b1t) = (k.w(b0), k.t(b0), k.t(b1));
     let s0l = child(&c.lc, s0, 0);
     let s0l2 = child(&c.lc, s0, 1);
     let s0r = child(&c.rc, s0, 0);
@@ -68,16 +143,7 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     let s1r = child(&c.rc, s1, 0);
     let b0l = child(&c.lc, b0, 0);
     let b0l2 = child(&c.lc, b0, 1);
-    // Distances are capped: beyond a few words the exact number carries little.
-    let dist = |a: u32, b: u32| -> u64 {
-        if a == NONE || b == NONE {
-            99
-        } else {
-            u64::from((b.abs_diff(a)).min(6))
-        }
-    };
     let d0 = dist(s0, b0);
-    let d1 = dist(s1, s0);
     let val = |v: &[u8], i: u32| -> u64 {
         if i == NONE {
             99
@@ -93,24 +159,6 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         }
     };
     out.extend_from_slice(&[
-        feature(0, &[]),
-        // Unigrams.
-        feature(1, &[s0w]),
-        feature(2, &[s0t]),
-        feature(3, &[s0w, s0t]),
-        feature(4, &[s1w]),
-        feature(5, &[s1t]),
-        feature(6, &[s1w, s1t]),
-        feature(7, &[b0w]),
-        feature(8, &[b0t]),
-        feature(9, &[b0w, b0t]),
-        feature(10, &[b1w]),
-        feature(11, &[b1t]),
-        feature(12, &[b1w, b1t]),
-        feature(13, &[b2w]),
-        feature(14, &[b2t]),
-        feature(15, &[s2t]),
-        // Pairs between s0 and b0 (LEFT) and s1 and s0 (RIGHT).
         feature(20, &[s0w, s0t, b0w, b0t]),
         feature(21, &[s0w, s0t, b0w]),
         feature(22, &[s0w, b0w, b0t]),
@@ -118,17 +166,8 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         feature(24, &[s0t, b0w, b0t]),
         feature(25, &[s0w, b0w]),
         feature(26, &[s0t, b0t]),
-        feature(27, &[b0t, b1t]),
-        feature(28, &[s1w, s1t, s0w, s0t]),
-        feature(29, &[s1w, s0w]),
-        feature(30, &[s1t, s0t]),
-        feature(31, &[s1t, s0w, s0t]),
-        feature(32, &[s1w, s1t, s0t]),
-        // Tag triples.
-        feature(40, &[b0t, b1t, b2t]),
         feature(41, &[s0t, b0t, b1t]),
         feature(42, &[s1t, s0t, b0t]),
-        feature(43, &[s2t, s1t, s0t]),
         feature(44, &[s0t, k.t(s0l), b0t]),
         feature(45, &[s0t, k.t(s0r), b0t]),
         feature(46, &[s0t, b0t, k.t(b0l)]),
@@ -136,16 +175,12 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         feature(48, &[s1t, s0t, k.t(s0l)]),
         feature(49, &[s1t, s0t, k.t(s0r)]),
         feature(50, &[s1t, k.t(s1l), s0t]),
-        // Distance.
         feature(60, &[s0w, d0]),
         feature(61, &[s0t, d0]),
         feature(62, &[b0w, d0]),
         feature(63, &[b0t, d0]),
         feature(64, &[s0w, b0w, d0]),
         feature(65, &[s0t, b0t, d0]),
-        feature(66, &[s1t, s0t, d1]),
-        feature(67, &[s1w, s0w, d1]),
-        // Valency.
         feature(70, &[s0w, val(&c.n_right, s0)]),
         feature(71, &[s0t, val(&c.n_right, s0)]),
         feature(72, &[s0w, val(&c.n_left, s0)]),
@@ -153,7 +188,6 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         feature(74, &[b0w, val(&c.n_left, b0)]),
         feature(75, &[b0t, val(&c.n_left, b0)]),
         feature(76, &[s1t, val(&c.n_right, s1)]),
-        // Children.
         feature(80, &[k.w(s0l)]),
         feature(81, &[k.t(s0l)]),
         feature(82, &[lab(c, s0l)]),
@@ -171,7 +205,6 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         feature(94, &[s0t, lab(c, s0r), lab(c, s0r2)]),
         feature(95, &[b0t, lab(c, b0l), lab(c, b0l2)]),
         feature(96, &[s1t, lab(c, s1l), lab(c, s1r)]),
-        // Label sets.
         feature(100, &[s0w, set(&c.right_labels, s0)]),
         feature(101, &[s0t, set(&c.right_labels, s0)]),
         feature(102, &[s0w, set(&c.left_labels, s0)]),
@@ -179,7 +212,6 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         feature(104, &[b0w, set(&c.left_labels, b0)]),
         feature(105, &[b0t, set(&c.left_labels, b0)]),
         feature(106, &[s1t, set(&c.right_labels, s1)]),
-        // Stack depth matters near the end (what is left to attach to the root).
         feature(
             110,
             &[u64::from(c.stack.len().min(4) as u32), u64::from(b0 == NONE), s0t],
@@ -187,10 +219,59 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     ]);
 }
 
+/// Capped distance between two words (as in [`features`]).
+fn dist(a: u32, b: u32) -> u64 {
+    if a == NONE || b == NONE {
+        99
+    } else {
+        u64::from((b.abs_diff(a)).min(6))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::transition::Move;
+
+    /// The full list is the three parts, and no key stands in two parts (a template listed
+    /// twice would count its weight twice in the cached scorer).
+    #[test]
+    fn split_features_partition_the_full_list() {
+        use crate::hash::Rng;
+        let mut rng = Rng::new(5);
+        for n in [1usize, 2, 5, 12] {
+            let k = SentenceKeys {
+                word: (0..=n as u64).map(|i| 1000 + i).collect(),
+                tag: (0..=n as u64).map(|i| 2000 + i % 3).collect(),
+            };
+            let mut c = Config::new(n);
+            loop {
+                let mut all = Vec::new();
+                features(&c, &k, &mut all);
+                let (mut a, mut b, mut d) = (Vec::new(), Vec::new(), Vec::new());
+                stack_features(&c, &k, &mut a);
+                buffer_features(&c, &k, &mut b);
+                other_features(&c, &k, &mut d);
+                let mut parts = [a, b, d].concat();
+                all.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(all.len(), N_FEATURES);
+                assert_eq!(all, parts);
+                parts.dedup();
+                assert_eq!(parts.len(), N_FEATURES, "a feature key stands twice");
+                if c.is_terminal() {
+                    break;
+                }
+                let moves = [
+                    Move::Shift,
+                    Move::Left(rng.below(40) as u16),
+                    Move::Right(rng.below(40) as u16),
+                ];
+                let valid: Vec<Move> = moves.into_iter().filter(|&m| c.is_valid(m)).collect();
+                c.apply(valid[rng.below(valid.len())]);
+            }
+        }
+    }
 
     #[test]
     fn features_change_with_the_configuration() {
@@ -206,7 +287,7 @@ mod tests {
         features(&c, &k, &mut b);
         assert_eq!(a.len(), b.len());
         assert_eq!(a[0], b[0], "bias is constant");
-        assert_ne!(a[1], b[1], "s0 word moved");
+        assert_ne!(a[1], b[1], "b0 word moved");
         c.apply(Move::Left(2));
         let mut d = Vec::new();
         features(&c, &k, &mut d);

@@ -280,7 +280,7 @@ const SLOTS_PER_FEATURE: f64 = 1.0 / 0.6;
 /// Empty slots after the last home position, so probes and prefetches never wrap or run off.
 const TAIL: usize = 8;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Entry {
     class: u32,
     w: f32,
@@ -304,6 +304,43 @@ pub struct Weights {
     dense_rows: Vec<Vec<Entry>>,
     n_features: usize,
     n_entries: usize,
+    /// Up to this many rows, scores are sums without rounding (see [`max_exact`]).
+    max_exact: usize,
+}
+
+/// How many rows can be added in any order with the same result, bit for bit, as in
+/// feature order.
+///
+/// When every weight is a multiple of `2^-q` and at most `m` in magnitude, any partial sum
+/// of up to `n` rows is a multiple of `2^-q` of magnitude at most `n·m`; while
+/// `n·m ≤ 2^(24-q)` every such number is an f32 (24-bit significand), so no addition rounds
+/// and every order gives the exact sum. (Sums start at `+0.0` and no weight is zero, so no
+/// `-0.0` arises either.) The shipped parser's weights are multiples of `2^-10` of magnitude
+/// at most 84.4: up to 194 rows, against its 80 features; the tagger's finer weights allow
+/// only 7.
+fn max_exact(flat: &[Entry]) -> usize {
+    let mut q = 0i32;
+    let mut m = 0f32;
+    for e in flat {
+        if !e.w.is_finite() || e.w == 0.0 {
+            return 0;
+        }
+        m = m.max(e.w.abs());
+        // The weight's lowest set bit: its exponent plus the significand's trailing zeros.
+        let bits = e.w.to_bits();
+        let exp = ((bits >> 23) & 0xff) as i32;
+        let mant = if exp == 0 {
+            bits & 0x7f_ffff
+        } else {
+            (bits & 0x7f_ffff) | 0x80_0000
+        };
+        let low = exp.max(1) - 127 - 23 + mant.trailing_zeros() as i32;
+        q = q.max(-low);
+    }
+    if flat.is_empty() || q > 24 {
+        return 0;
+    }
+    (2f64.powi(24 - q) / f64::from(m)).floor().min(1e9) as usize
 }
 
 impl Weights {
@@ -343,7 +380,11 @@ impl Weights {
     fn build(n_classes: usize, keys: &[u32], lens: &[u32], flat: &[Entry]) -> Weights {
         debug_assert!(keys.windows(2).all(|w| w[0] < w[1]) && keys.first().is_none_or(|&k| k != 0));
         let buckets = ((keys.len() as f64 * SLOTS_PER_FEATURE) as u64).max(16);
-        let mut slots = huge_vec::<Slot>(buckets as usize + TAIL);
+        // Where the last row lands (linear probing may push it past its home), so the table
+        // is allocated once at its final size: growing it later would copy it into memory
+        // without the huge-page advice.
+        let last = keys.iter().fold(0usize, |next, &k| home(k, buckets).max(next) + 1);
+        let mut slots = huge_vec::<Slot>((buckets as usize).max(last) + TAIL);
         let stride = n_classes.next_multiple_of(16);
         let dense_min = (n_classes / DENSE_FRACTION).max(3);
         let n_dense = lens.iter().filter(|&&l| l as usize >= dense_min).count();
@@ -352,7 +393,8 @@ impl Weights {
             .filter(|&&l| l > 2 && (l as usize) < dense_min)
             .map(|&l| l as usize)
             .sum();
-        let mut entries: Vec<Entry> = Vec::with_capacity(n_sparse);
+        let mut entries = huge_vec::<Entry>(n_sparse);
+        entries.clear();
         let mut dense = huge_vec::<f32>(n_dense * stride);
         dense.clear();
         let mut dense_rows = Vec::with_capacity(n_dense);
@@ -362,9 +404,7 @@ impl Weights {
             let row = &flat[at..at + len as usize];
             at += len as usize;
             let pos = home(key, buckets).max(next);
-            if pos + TAIL >= slots.len() {
-                slots.resize(pos + TAIL + 1, Slot::default());
-            }
+            debug_assert!(pos + TAIL < slots.len());
             let distinct = row.len() <= 2 || {
                 let mut cs: Vec<u32> = row.iter().map(|e| e.class).collect();
                 cs.sort_unstable();
@@ -401,6 +441,7 @@ impl Weights {
             dense_rows,
             n_features: keys.len(),
             n_entries: flat.len(),
+            max_exact: max_exact(flat),
         }
     }
 
@@ -480,25 +521,15 @@ impl Weights {
             }
             let mut n = 0;
             for (i, &f) in block.iter().enumerate() {
-                let key = short_key(f);
-                let mut j = idx[i];
-                loop {
-                    let s = self.slots[j];
-                    if s.key == key {
-                        if s.class[0] == OVERFLOW && s.class[1] == SPARSE {
-                            // Long rows span several cache lines (8 entries each).
-                            for e in self.entries[s.range()].iter().step_by(8) {
-                                prefetch(e);
-                            }
+                if let Some(s) = self.probe(short_key(f), idx[i]) {
+                    if s.class[0] == OVERFLOW && s.class[1] == SPARSE {
+                        // Long rows span several cache lines (8 entries each).
+                        for e in self.entries[s.range()].iter().step_by(8) {
+                            prefetch(e);
                         }
-                        hits[n] = s;
-                        n += 1;
-                        break;
                     }
-                    if s.key == 0 || s.key > key {
-                        break;
-                    }
-                    j += 1;
+                    hits[n] = s;
+                    n += 1;
                 }
             }
             for s in &hits[..n] {
@@ -519,6 +550,116 @@ impl Weights {
 
     pub fn n_features(&self) -> usize {
         self.n_features
+    }
+
+    /// The slot holding `key`, probing from its home slot `from`: slots are sorted by key
+    /// within a run, so the search stops at an empty slot or a larger key.
+    #[inline(always)]
+    fn probe(&self, key: u32, from: usize) -> Option<Slot> {
+        let mut j = from;
+        loop {
+            let s = self.slots[j];
+            if s.key == key {
+                return Some(s);
+            }
+            if s.key == 0 || s.key > key {
+                return None;
+            }
+            j += 1;
+        }
+    }
+
+    /// [`Weights::score`] for callers that checked `feats.len() <= max_exact()` (so the
+    /// order of additions does not matter): rows are added by kind — dense rows, then long
+    /// rows, then inline ones — which saves mispredicted branches.
+    #[inline]
+    pub fn score_exact(&self, feats: &[u64], scores: &mut [f32]) {
+        debug_assert!(feats.len() <= self.max_exact);
+        #[cfg(target_arch = "x86_64")]
+        if self.simd == Simd::Avx512 {
+            // SAFETY: `simd` is only set when the CPU reports AVX-512F (checked at load).
+            return unsafe { self.score_exact_avx512(feats, scores) };
+        } else if self.simd == Simd::Avx2 {
+            // SAFETY: as above, for AVX2.
+            return unsafe { self.score_exact_avx2(feats, scores) };
+        }
+        self.score_exact_generic(feats, scores)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn score_exact_avx512(&self, feats: &[u64], scores: &mut [f32]) {
+        self.score_exact_generic(feats, scores)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_exact_avx2(&self, feats: &[u64], scores: &mut [f32]) {
+        self.score_exact_generic(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_exact_generic(&self, feats: &[u64], scores: &mut [f32]) {
+        // Enough for the parser's largest list (54 features) in one block, and small enough
+        // that zeroing the buffers below costs little.
+        const BLOCK: usize = 64;
+        let width = if scores.len() >= self.stride {
+            self.stride
+        } else {
+            self.n_classes
+        };
+        let scores = &mut scores[..width];
+        let mut idx = [0usize; BLOCK];
+        // Dense row starts, long-row ranges (start, end) and inline slots, found in one pass.
+        let mut dense = [0u32; BLOCK];
+        let mut long = [(0u32, 0u32); BLOCK];
+        let mut inline = [Slot::default(); BLOCK];
+        for block in feats.chunks(BLOCK) {
+            for (i, &f) in block.iter().enumerate() {
+                let h = home(short_key(f), self.buckets);
+                idx[i] = h;
+                prefetch(&self.slots[h]);
+            }
+            let (mut nd, mut nl, mut ni) = (0, 0, 0);
+            for (i, &f) in block.iter().enumerate() {
+                let Some(s) = self.probe(short_key(f), idx[i]) else {
+                    continue;
+                };
+                if s.class[0] != OVERFLOW {
+                    inline[ni] = s;
+                    ni += 1;
+                } else if s.class[1] == DENSE {
+                    dense[nd] = s.w[0].to_bits();
+                    nd += 1;
+                } else {
+                    let r = s.range();
+                    for e in self.entries[r.clone()].iter().step_by(8) {
+                        prefetch(e);
+                    }
+                    long[nl] = (r.start as u32, r.end as u32);
+                    nl += 1;
+                }
+            }
+            for &d in &dense[..nd] {
+                let at = d as usize * self.stride;
+                add_dense(scores, &self.dense[at..at + width]);
+            }
+            for &(a, b) in &long[..nl] {
+                for e in &self.entries[a as usize..b as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+            for s in &inline[..ni] {
+                scores[s.class[0] as usize] += s.w[0];
+                scores[s.class[1] as usize] += s.w[1];
+            }
+        }
+    }
+
+    /// Up to how many rows (features found) scores are exact sums, so the same in any order
+    /// of addition: callers may then add partial sums computed earlier.
+    pub fn max_exact(&self) -> usize {
+        self.max_exact
     }
 
     /// The best length for a `scores` buffer: `n_classes` rounded up for vector padding.
@@ -717,6 +858,64 @@ mod tests {
                 assert_eq!(norm(&read), norm(&expect));
             }
         }
+    }
+
+    /// Weights on a coarse grid (multiples of 2^-4 up to 8, like the parser's multiples of
+    /// 2^-10 up to 85) give exact sums: `max_exact` says how many rows stay exact, and
+    /// `score_exact` (rows added grouped by kind) matches the feature-order sum bit for bit.
+    #[test]
+    fn exact_scores_match_in_any_order() {
+        use crate::hash::Rng;
+        let mut rng = Rng::new(11);
+        let n_classes = 103;
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
+        for i in 0..3000u64 {
+            let len = match i % 4 {
+                0 => 1,
+                1 => 2,
+                2 => 3 + rng.below(10),
+                _ => 30 + rng.below(70),
+            };
+            let mut classes: Vec<u16> = (0..n_classes as u16).collect();
+            rng.shuffle(&mut classes);
+            let mut row: Vec<(u16, f32)> = classes[..len]
+                .iter()
+                .map(|&c| {
+                    (
+                        c,
+                        (1 + rng.below(128)) as f32 / 16.0 * if rng.below(2) == 0 { 1.0 } else { -1.0 },
+                    )
+                })
+                .collect();
+            row.sort_unstable_by_key(|e| e.0);
+            rows.push((crate::hash::finish(i + 1), row));
+        }
+        let w = Weights::from_rows(n_classes, rows.clone());
+        // 2^(24-4) / 8.
+        assert_eq!(w.max_exact(), 1 << 17);
+        for _ in 0..300 {
+            let n = 1 + rng.below(150);
+            let feats: Vec<u64> = (0..n)
+                .map(|_| {
+                    if rng.below(5) == 0 {
+                        rng.next_u64()
+                    } else {
+                        rows[rng.below(rows.len())].0
+                    }
+                })
+                .collect();
+            let mut plain = vec![0.0f32; w.score_len()];
+            w.score(&feats, &mut plain);
+            let mut exact = vec![0.0f32; w.score_len()];
+            w.score_exact(&feats, &mut exact);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&exact), bits(&plain));
+        }
+        // Finer or larger weights allow fewer rows; a non-finite one, none.
+        let e = |w: f32| Entry { class: 0, w };
+        assert_eq!(max_exact(&[e(1.0), e(-84.375), e(89.0 / 1024.0)]), 194);
+        assert_eq!(max_exact(&[e(0.05)]), 0);
+        assert_eq!(max_exact(&[e(f32::INFINITY)]), 0);
     }
 
     fn argmax(s: &[f32]) -> usize {
