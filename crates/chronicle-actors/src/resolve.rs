@@ -36,6 +36,9 @@ pub enum Sort {
     Group,
 }
 
+/// [`Found::why`] of a seat of government or institution (`Kremlin` → `RUSGOV`).
+pub const SEAT_OF_GOVERNMENT: &str = "seat of government";
+
 /// A mention being built: what [`chronicle_doc::Mention`] will hold, plus what coreference
 /// needs to know.
 #[derive(Clone, Debug)]
@@ -591,7 +594,7 @@ impl<'a> Resolver<'a> {
                             let b = self.base_of_code(&m.code, &m.surface);
                             f.code = Some(b.code);
                             f.canonical = Some(m.surface.clone());
-                            f.why = "seat of government";
+                            f.why = SEAT_OF_GOVERNMENT;
                         }
                     }
                     return Some(f);

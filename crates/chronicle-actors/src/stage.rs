@@ -7,7 +7,7 @@ use chronicle_doc::{DataError, Document, EntityKind, Layers, Mention, MentionKin
 use crate::coref;
 use crate::dictionary::Dictionary;
 use crate::matcher::Matcher;
-use crate::resolve::{Found, Resolver};
+use crate::resolve::{Found, Resolver, SEAT_OF_GOVERNMENT};
 
 /// Actor resolution and coreference: codes on entities, and the `mentions` layer.
 pub struct ActorStage {
@@ -149,6 +149,11 @@ impl Stage for ActorStage {
         for (ei, (e, (actor, canonical, m))) in doc.entities.iter_mut().zip(codes).enumerate() {
             e.actor = actor;
             e.canonical = canonical;
+            // The Kremlin, the White House, Downing Street: a seat of government named is the
+            // institution acting (RUSGOV), so an organization whatever its shape as a place.
+            if e.kind == EntityKind::Place && m.is_some_and(|i| all[i].why == SEAT_OF_GOVERNMENT) {
+                e.kind = EntityKind::Organization;
+            }
             if let Some(i) = m {
                 if mentions[i].entity.is_none() {
                     mentions[i].entity = Some(ei as u32);

@@ -221,6 +221,28 @@ fn modifier_entities_get_their_own_code() {
 }
 
 #[test]
+fn a_seat_of_government_is_an_organization_and_a_capital_stays_a_place() {
+    let mut d = doc(
+        "The Kremlin and the White House spoke in Geneva. Washington said so.",
+        "2021-12-31",
+    );
+    for name in ["Kremlin", "White House", "Geneva", "Washington"] {
+        entity(&mut d, name, 0, EntityKind::Place);
+    }
+    run(&mut d);
+    let kinds: Vec<_> = d.entities.iter().map(|e| (e.actor.as_deref(), e.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Some("RUSGOV"), EntityKind::Organization),
+            (Some("USAGOV"), EntityKind::Organization),
+            (None, EntityKind::Place),
+            (Some("USAGOV"), EntityKind::Place),
+        ]
+    );
+}
+
+#[test]
 fn more_metonyms_and_adjectives() {
     let mut d = doc(
         "The Pentagon said Emirati officials and Saudi forces met British diplomats in Riyadh. Mr Putin was not there.",

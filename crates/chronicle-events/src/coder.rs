@@ -282,12 +282,7 @@ impl Coder<'_> {
         };
         let clause = tree.subtree_span(i);
         let date = clause_date(tree, clause);
-        let place = tree
-            .doc
-            .places
-            .iter()
-            .find(|p| clause.contains(p.span))
-            .map(|p| p.name.clone());
+        let place = clause_place(tree, i, clause, pattern.kind);
         let trigger = tree.doc.tokens[i].span;
         let evidence = tree.doc.sentences[sentence as usize].span;
         let pairs: Vec<(Filler<'_>, Option<Filler<'_>>)> = if mutual {
@@ -469,6 +464,26 @@ fn embedding_trigger(tree: &Tree<'_>, i: usize, fired: &[usize]) -> Option<usize
         current = head;
     }
     None
+}
+
+/// Where the event happens: the first place in the trigger's clause, or for a noun event the
+/// place of a locative phrase right after the noun's own words. The parse often hangs that
+/// phrase on the verb governing the noun ("would monitor the *talks* on January 10 *in
+/// Geneva*": `in Geneva` on `monitor`), yet it says where the talks are.
+fn clause_place(tree: &Tree<'_>, trigger: usize, clause: Span, kind: TriggerKind) -> Option<String> {
+    let places = &tree.doc.places;
+    if let Some(p) = places.iter().find(|p| clause.contains(p.span)) {
+        return Some(p.name.clone());
+    }
+    if kind != TriggerKind::Noun {
+        return None;
+    }
+    let preposition = tree.subtree(trigger).last()? + 1;
+    if preposition + 1 >= tree.end || !matches!(tree.text(preposition), "in" | "at") {
+        return None;
+    }
+    let at = tree.doc.tokens[preposition + 1].span.start;
+    places.iter().find(|p| p.span.start == at).map(|p| p.name.clone())
 }
 
 /// The first place with a country in the trigger's clause that no actor mention covers and

@@ -75,6 +75,19 @@ impl<'a> Tree<'a> {
         self.doc.slice(self.doc.tokens[i].span)
     }
 
+    /// The lower-case lemma of word `i` with the word hyphened to it in front, when the
+    /// tokenizer split a hyphenated word ("de-escalation" → `de` `-` `escalation`, as UD does):
+    /// `de-escalation`. None when `i` is not the end of such a word.
+    pub fn hyphened_lemma(&self, i: usize) -> Option<String> {
+        if i < self.start + 2 || self.text(i - 1) != "-" {
+            return None;
+        }
+        let tokens = &self.doc.tokens;
+        let joined =
+            tokens[i - 2].span.end == tokens[i - 1].span.start && tokens[i - 1].span.end == tokens[i].span.start;
+        joined.then(|| format!("{}-{}", self.text(i - 2).to_lowercase(), self.lower_lemma(i)))
+    }
+
     /// The first child with relation `rel` (exact, subtype included).
     pub fn child(&self, i: usize, rel: &str) -> Option<usize> {
         self.children(i).iter().copied().find(|&c| self.deprel(c) == rel)

@@ -154,8 +154,10 @@ fn objects_match(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
         return true;
     }
     object_words(tree, i, pattern).iter().any(|&w| {
+        let hyphened = tree.hyphened_lemma(w);
         noun_lemmas(&tree.lower_lemma(w))
             .iter()
+            .chain(hyphened.iter())
             .any(|l| pattern.objects.contains(l))
     })
 }

@@ -8,7 +8,8 @@ use super::EventStage;
 /// One word of a hand-built parse: form, lemma, UPOS, 1-based head (0 = root), relation.
 type Row = (&'static str, &'static str, &'static str, u32, &'static str);
 
-/// A document of parsed sentences, with actor mentions given as
+/// A document of parsed sentences (words apart by a space, except around a `-`), with actor
+/// mentions given as
 /// (sentence, first word, end word, actor code).
 fn document(sentences: &[&[Row]], mentions: &[(usize, usize, usize, &str)]) -> Document {
     let mut text = String::new();
@@ -18,7 +19,8 @@ fn document(sentences: &[&[Row]], mentions: &[(usize, usize, usize, &str)]) -> D
         let first = tokens.len() as u32;
         let sentence_start = text.len();
         for (k, &(form, lemma, upos, head, deprel)) in rows.iter().enumerate() {
-            if k > 0 {
+            // A `-` joins its neighbours as in a hyphenated word the tokenizer split.
+            if k > 0 && form != "-" && rows[k - 1].0 != "-" {
                 text.push(' ');
             }
             let start = text.len();
@@ -1000,4 +1002,82 @@ fn a_participle_describing_a_noun_has_no_agent_before_it_and_no_mode_above_it() 
     doc.tokens[4].xpos = Some("VBN");
     let events = code(&mut doc);
     assert!(events.iter().all(|e| e.0 != "ITA"), "{events:?}");
+}
+
+#[test]
+fn an_object_the_tokenizer_split_at_its_hyphen_still_selects_its_pattern() {
+    // "Biden called for a de-escalation": UD tokens `de` `-` `escalation`, and the pattern
+    // `call for +de-escalation` (0256), not the plain appeal (020).
+    let rows: &[Row] = &[
+        ("Biden", "Biden", "PROPN", 2, "nsubj"),
+        ("called", "call", "VERB", 0, "root"),
+        ("for", "for", "ADP", 7, "case"),
+        ("a", "a", "DET", 7, "det"),
+        ("de", "de", "PROPN", 7, "compound"),
+        ("-", "-", "PUNCT", 5, "punct"),
+        ("escalation", "escalation", "NOUN", 2, "obl"),
+        ("with", "with", "ADP", 9, "case"),
+        ("Russia", "Russia", "PROPN", 7, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USAGOV"), (0, 8, 9, "RUS")]);
+    assert!(doc.text().contains("de-escalation"), "{}", doc.text());
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1, "0256", "{events:?}");
+    // Written apart, `de - escalation` is no hyphenated word.
+    let spaced: Vec<Row> = rows
+        .iter()
+        .map(|&r| {
+            if r.0 == "-" {
+                ("--", "--", "PUNCT", 5, "punct")
+            } else {
+                r
+            }
+        })
+        .collect();
+    let mut doc = document(&[&spaced], &[(0, 0, 1, "USAGOV"), (0, 8, 9, "RUS")]);
+    assert_eq!(code(&mut doc)[0].1, "020");
+}
+
+#[test]
+fn a_noun_event_takes_the_place_named_right_after_it() {
+    // "Putin will monitor the Russian-American talks on Monday in Geneva": the parse hangs
+    // `in Geneva` on `monitor`, yet Geneva is where the talks are.
+    let rows: &[Row] = &[
+        ("Putin", "Putin", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("monitor", "monitor", "VERB", 0, "root"),
+        ("the", "the", "DET", 8, "det"),
+        ("Russian", "russian", "ADJ", 8, "amod"),
+        ("-", "-", "PUNCT", 7, "punct"),
+        ("American", "american", "ADJ", 8, "amod"),
+        ("talks", "talk", "NOUN", 3, "obj"),
+        ("on", "on", "ADP", 10, "case"),
+        ("Monday", "Monday", "PROPN", 8, "nmod"),
+        ("in", "in", "ADP", 12, "case"),
+        ("Geneva", "Geneva", "PROPN", 3, "obl"),
+    ];
+    let mentions = [(0, 0, 1, "RUSGOV"), (0, 4, 5, "RUS"), (0, 6, 7, "USA")];
+    let mut doc = document(&[rows], &mentions);
+    doc.places = vec![place(&doc, 11, "Geneva", "CH", "city")];
+    code(&mut doc);
+    assert!(!doc.events.is_empty());
+    assert!(
+        doc.events.iter().all(|e| e.place.as_deref() == Some("Geneva")),
+        "{:?}",
+        doc.events
+    );
+    // "… the talks on Monday, there in Geneva": not right after the noun's words.
+    let mut far: Vec<Row> = rows.to_vec();
+    far.insert(10, ("there", "there", "ADV", 3, "advmod"));
+    for row in far.iter_mut() {
+        if row.3 > 10 {
+            row.3 += 1;
+        }
+    }
+    let mut doc = document(&[&far], &mentions);
+    doc.places = vec![place(&doc, 12, "Geneva", "CH", "city")];
+    code(&mut doc);
+    assert!(!doc.events.is_empty());
+    assert!(doc.events.iter().all(|e| e.place.is_none()), "{:?}", doc.events);
 }
