@@ -472,7 +472,10 @@ fn embedding_trigger(tree: &Tree<'_>, i: usize, fired: &[usize]) -> Option<usize
 /// Geneva*": `in Geneva` on `monitor`), yet it says where the talks are.
 fn clause_place(tree: &Tree<'_>, trigger: usize, clause: Span, kind: TriggerKind) -> Option<String> {
     let places = &tree.doc.places;
-    if let Some(p) = places.iter().find(|p| clause.contains(p.span)) {
+    if let Some(p) = places
+        .iter()
+        .find(|p| clause.contains(p.span) && names_a_location(tree, p.span))
+    {
         return Some(p.name.clone());
     }
     if kind != TriggerKind::Noun {
@@ -484,6 +487,48 @@ fn clause_place(tree: &Tree<'_>, trigger: usize, clause: Span, kind: TriggerKind
     }
     let at = tree.doc.tokens[preposition + 1].span.start;
     places.iter().find(|p| p.span.start == at).map(|p| p.name.clone())
+}
+
+/// Prepositions that put an event somewhere ("*in* Geneva", "*near* the border").
+const LOCATIVE: [&str; 12] = [
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "within",
+    "into",
+    "around",
+    "off",
+    "along",
+];
+
+/// Whether the place at `span` says where something happens: a locative phrase or the
+/// object of the verb ("shelled *Kharkiv*"), not a modifier of an actor ("*US* President"),
+/// a possessor ("*Moscow*'s concerns"), a subject ("*Washington* said") or an addressee
+/// ("aid to *Kiev*").
+fn names_a_location(tree: &Tree<'_>, span: Span) -> bool {
+    let tokens = &tree.doc.tokens;
+    let inside = |t: usize| span.contains(tokens[t].span);
+    let Some(mut head) = (tree.start..tree.end).find(|&t| inside(t) && tree.head(t).is_none_or(|h| !inside(h))) else {
+        return false;
+    };
+    // "in Paris and Berlin": a conjunct is where its first conjunct is.
+    while tree.deprel(head) == "conj" {
+        match tree.head(head) {
+            Some(h) => head = h,
+            None => break,
+        }
+    }
+    match tree.base_deprel(head) {
+        "obj" => true,
+        "obl" | "nmod" | "advcl" => tree
+            .case_of(head)
+            .is_some_and(|m| m.split(' ').any(|w| LOCATIVE.contains(&w))),
+        _ => false,
+    }
 }
 
 /// The first place with a country in the trigger's clause that no actor mention covers and

@@ -1081,3 +1081,29 @@ fn a_noun_event_takes_the_place_named_right_after_it() {
     assert!(!doc.events.is_empty());
     assert!(doc.events.iter().all(|e| e.place.is_none()), "{:?}", doc.events);
 }
+
+#[test]
+fn the_place_of_an_event_is_a_location_not_an_actor_modifier() {
+    // "The US envoy met Putin in Geneva": `US` modifies the source; the meeting is in Geneva.
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 3, "det"),
+        ("US", "US", "PROPN", 3, "compound"),
+        ("envoy", "envoy", "NOUN", 4, "nsubj"),
+        ("met", "meet", "VERB", 0, "root"),
+        ("Putin", "Putin", "PROPN", 4, "obj"),
+        ("in", "in", "ADP", 7, "case"),
+        ("Geneva", "Geneva", "PROPN", 4, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 3, "USAGOV"), (0, 4, 5, "RUSGOV")]);
+    doc.places = vec![
+        place(&doc, 1, "United States", "US", "country"),
+        place(&doc, 6, "Geneva", "CH", "city"),
+    ];
+    code(&mut doc);
+    assert!(!doc.events.is_empty());
+    assert!(
+        doc.events.iter().all(|e| e.place.as_deref() == Some("Geneva")),
+        "{:?}",
+        doc.events
+    );
+}
