@@ -35,6 +35,7 @@ pub mod lemma;
 mod models;
 pub mod parser;
 mod parser_features;
+pub mod perceptron;
 mod stage;
 pub mod tagger;
 mod tagger_features;

@@ -10,9 +10,10 @@ use crate::format::{self, Kind, Reader, Writer};
 use crate::hash::{finish, hash_str, mix, Rng};
 use crate::intern::intern;
 use crate::parser_features::{buffer_features, features, other_features, stack_features, SentenceKeys, N_FEATURES};
+use crate::perceptron::Perceptron;
 use crate::tagger_features::norm_key;
 use crate::transition::{Config, Move};
-use crate::weights::{Perceptron, Weights};
+use crate::weights::Weights;
 
 /// After the first epoch, follow the model's wrong move this often (Goldberg & Nivre's p).
 const EXPLORE: f64 = 0.9;

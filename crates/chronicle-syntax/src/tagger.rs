@@ -15,8 +15,9 @@ use crate::format::{self, Kind, Reader, Writer};
 use crate::hash::{hash_str, IdBuild, Rng};
 use crate::intern::intern;
 use crate::lemma::Lemmatizer;
+use crate::perceptron::Perceptron;
 use crate::tagger_features::{features, norm_key, word_keys, WordKeys};
-use crate::weights::{Perceptron, Weights};
+use crate::weights::Weights;
 
 /// Words seen fewer times than this get no ambiguity class: rare training words would
 /// otherwise always "know" their tag, a luxury unseen words never have.
