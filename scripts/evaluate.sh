@@ -6,7 +6,9 @@
 #   scripts/evaluate.sh            # release build, every suite
 #   scripts/evaluate.sh --ci       # the debug build CI already made; the quick suites only
 #   scripts/evaluate.sh ner timex  # release build, the named suites only
-#   (ner-spacy runs spaCy's small model on the NER input as a peer, when .venv-spacy exists)
+#   (ner-spacy runs spaCy's small model on the NER input as a peer, when .venv-spacy exists;
+#   parquet reads the store's Parquet export with pyarrow, when scripts/setup-eval.sh made
+#   .venv-eval or python3 has pyarrow)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -27,11 +29,11 @@ done
 if $ci; then
   cargo build -q --bin chronicle
   bin=$repo/target/debug/chronicle
-  [[ ${#suites[@]} -gt 0 ]] || suites=(article ud-ewt quotes-direct events-petr2 events-plover)
+  [[ ${#suites[@]} -gt 0 ]] || suites=(article ud-ewt quotes-direct events-petr2 events-plover parquet)
 else
   cargo build -q --release --bin chronicle
   bin=$repo/target/release/chronicle
-  [[ ${#suites[@]} -gt 0 ]] || suites=(article ner ner-spacy timex quotes quotes-direct geo-lgl geo-geovirus events-petr2 events-plover ud-ewt ud-gum)
+  [[ ${#suites[@]} -gt 0 ]] || suites=(article ner ner-spacy timex quotes quotes-direct geo-lgl geo-geovirus events-petr2 events-plover ud-ewt ud-gum parquet)
 fi
 
 out=$repo/docs/results/eval
@@ -49,6 +51,34 @@ run() { # name suite gold [extra score.py args…] — the command is `chronicle
   if [[ $status -eq 2 ]] && grep -qE '^  exit 3,' "$out/$name.txt"; then
     status=0
   fi
+  return "$status"
+}
+
+# The store's Parquet export read by pyarrow (a reader we did not write) and compared with the
+# JSON Lines export of the same store: the bundled samples, ingested into a scratch store.
+parquet_check() {
+  local python=""
+  for candidate in "$repo/.venv-eval/bin/python" python3; do
+    if command -v "$candidate" >/dev/null && "$candidate" -c "import pyarrow" 2>/dev/null; then
+      python=$candidate
+      break
+    fi
+  done
+  echo "== parquet"
+  if [[ -z $python ]]; then
+    echo "== parquet skipped: no pyarrow; run scripts/setup-eval.sh first" | tee "$out/parquet.txt"
+    return 0
+  fi
+  local scratch
+  scratch=$(mktemp -d)
+  local db=$scratch/samples.db
+  "$bin" ingest --db "$db" "$repo/samples/articles" 2>/dev/null
+  "$bin" export --db "$db" --format parquet --out "$scratch/events.parquet"
+  "$bin" export --db "$db" --format jsonl --out "$scratch/events.jsonl"
+  local status=0
+  "$python" "$repo/scripts/check_parquet.py" "$scratch/events.parquet" "$scratch/events.jsonl" >"$out/parquet.txt" || status=$?
+  cat "$out/parquet.txt"
+  rm -rf "$scratch"
   return "$status"
 }
 
@@ -73,6 +103,7 @@ for suite in "${suites[@]}"; do
     ud-ewt) CMD="$bin code --with tokens" run ud-ewt ud data/ud/EWT/en_ewt-ud-dev.conllu ;;
     ud-gum) CMD="$bin code --with tokens" run ud-gum ud data/ud/GUM/en_gum-ud-dev.conllu ;;
     throughput) run throughput-reuters throughput data/corpora/reuters21578 ;;
+    parquet) parquet_check ;;
     *) echo "evaluate: unknown suite $suite" >&2; exit 2 ;;
   esac
 done
