@@ -553,7 +553,10 @@ fn quotes_about_a_topic_keep_to_the_source_asked_for() {
     assert_eq!(any.len(), 1);
     assert_eq!(any[0].doc_id, "a1");
     assert_eq!(about(Some("BNR")).len(), 1, "a1 is a BNR article");
-    assert!(about(Some("AFP")).is_empty(), "no AFP article quotes anyone on sanctions");
+    assert!(
+        about(Some("AFP")).is_empty(),
+        "no AFP article quotes anyone on sanctions"
+    );
 }
 
 #[test]
