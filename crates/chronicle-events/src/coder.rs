@@ -56,6 +56,9 @@ impl Coder<'_> {
         let mut subsumed: Vec<usize> = Vec::new();
         for &i in &fired {
             let Some(head) = tree.head(i).filter(|h| fired.contains(h)) else {
+                if purpose_of_misattached(tree, i, &fired) {
+                    subsumed.push(i);
+                }
                 continue;
             };
             if consumed.contains(&i) {
@@ -128,6 +131,30 @@ impl Coder<'_> {
         }
         let mut targets = slots.target(i, pattern);
         let mut how_target = "pattern slot";
+        // "Three Iraqi civilians have been killed in Baghdad", "ten Russian soldiers killed in
+        // Ukraine": violence whose agent goes unnamed is still an event against its victims.
+        // Its source is the country where it happened when that is not the victims' own
+        // (soldiers fall to the side whose land they are in), else unknown.
+        let mut unnamed_agent = false;
+        let violent = matches!(pattern.code.get(..2), Some("18" | "19" | "20"));
+        if sources.is_empty() && violent && pattern.kind == TriggerKind::Verb && slots.is_agentless_passive(i) {
+            let victims = slots.patient(i);
+            if !victims.is_empty() {
+                sources = slots.cause_agent(i);
+                how_source = "the agent of the event noun that caused it";
+                if sources.is_empty() {
+                    sources = foreign_place(tree, i, &victims);
+                    from_place = !sources.is_empty();
+                    how_source = "the other country where the victims fell";
+                }
+                unnamed_agent = sources.is_empty();
+                if unnamed_agent {
+                    how_source = "unnamed (agentless passive)";
+                }
+                targets = victims;
+                how_target = "the victims of the passive";
+            }
+        }
         if targets.is_empty() && pattern.kind == TriggerKind::Verb && pattern.targets.contains(&Slot::Object) {
             // "would blockade *Paris*": an object that is a place, not an actor mention.
             if let Some(object) = tree.child(i, "obj").map(|o| tree.doc.tokens[o].span) {
@@ -267,7 +294,7 @@ impl Coder<'_> {
         if targets.is_empty() && !mutual {
             how_target = "the pattern needs none";
         }
-        if sources.is_empty() || (targets.is_empty() && !allows_none && !mutual) {
+        if (sources.is_empty() && !unnamed_agent) || (targets.is_empty() && !allows_none && !mutual) {
             return;
         }
         let (code, mode, why_mode) = match &recoded {
@@ -285,42 +312,45 @@ impl Coder<'_> {
         let place = clause_place(tree, i, clause, pattern.kind);
         let trigger = tree.doc.tokens[i].span;
         let evidence = tree.doc.sentences[sentence as usize].span;
-        let pairs: Vec<(Filler<'_>, Option<Filler<'_>>)> = if mutual {
+        let pairs: Vec<(Option<Filler<'_>>, Option<Filler<'_>>)> = if unnamed_agent {
+            targets.iter().map(|&t| (None, Some(t))).collect()
+        } else if mutual {
             distinct
                 .iter()
                 .flat_map(|&s| {
                     distinct
                         .iter()
                         .filter(move |t| t.mention_index != s.mention_index)
-                        .map(move |&t| (s, Some(t)))
+                        .map(move |&t| (Some(s), Some(t)))
                 })
                 .collect()
         } else if targets.is_empty() {
-            sources.iter().map(|&s| (s, None)).collect()
+            sources.iter().map(|&s| (Some(s), None)).collect()
         } else {
             sources
                 .iter()
-                .flat_map(|&s| targets.iter().map(move |&t| (s, Some(t))))
+                .flat_map(|&s| targets.iter().map(move |&t| (Some(s), Some(t))))
                 .collect()
         };
         for (source, target) in pairs {
             // The same mention on both sides, or one actor code twice, is a parsing accident;
             // a place of the source's own country ("Afghan guerillas blew up power lines into
             // Kabul") or a source found through the place is a domestic event.
-            if target.is_some_and(|t| t.mention.span.overlaps(source.mention.span))
-                || (!from_place
-                    && target.is_some_and(|t| {
-                        t.mention.actor == source.mention.actor && t.mention_index < tree.mentions.len()
-                    }))
-            {
+            if source.is_some_and(|source| {
+                target.is_some_and(|t| t.mention.span.overlaps(source.mention.span))
+                    || (!from_place
+                        && target.is_some_and(|t| {
+                            t.mention.actor == source.mention.actor && t.mention_index < tree.mentions.len()
+                        }))
+            }) {
                 continue;
             }
             let mut target: Option<EventActor> = target.map(actor);
             let mut how_target = how_target;
-            if target.is_none() && !mutual {
+            if let (None, Some(source), false) = (&target, source, mutual) {
                 // "Thousands of Nigerians rallied in Lagos": with nobody named on the other
                 // side, an act of a country's own people or government is a domestic one.
-                target = own_country(&source);
+                target = own_country(source);
                 if target.is_some() {
                     how_target = "the source's own country: nobody else is named";
                 }
@@ -331,14 +361,14 @@ impl Coder<'_> {
                 tree.text(i),
                 event_type.code,
                 event_type.name,
-                tree.doc.slice(source.mention.span),
+                source.map_or("none", |s| tree.doc.slice(s.mention.span)),
                 how_source,
                 target.as_ref().map_or("none", |t| tree.doc.slice(t.span)),
                 how_target,
                 why_mode
             );
             events.push(Event {
-                source: Some(actor(source)),
+                source: source.map(actor),
                 target,
                 cameo: event_type.code.clone(),
                 quad_class: event_type.quad_class(),
@@ -398,7 +428,7 @@ fn obligation<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(V
 const NON_STATE: &[&str] = &["---", "IGO", "NGO", "IMG", "MNC", "NAT"];
 
 /// The source's country as the target of a domestic event: its span, its country code.
-fn own_country(source: &Filler<'_>) -> Option<EventActor> {
+fn own_country(source: Filler<'_>) -> Option<EventActor> {
     let code = source.mention.actor.as_deref()?.get(..3)?;
     (!NON_STATE.contains(&code)).then(|| EventActor {
         span: source.mention.span,
@@ -437,6 +467,28 @@ fn modifier_actors<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, n: usize) -> Vec<
         }
     }
     found
+}
+
+/// How many words a purpose clause may climb to find the event it serves.
+const PURPOSE_CLIMB: usize = 3;
+
+/// Whether a purpose clause ("to *discuss* …") hangs on a word the parser misplaced under an
+/// event verb ("telephoned Russian(xcomp) … to discuss" with `discuss` on `Russian`): the
+/// first verb above it, through words that are no verbs, is a fired trigger. Like "met … to
+/// discuss", the purpose is then part of that event.
+fn purpose_of_misattached(tree: &Tree<'_>, i: usize, fired: &[usize]) -> bool {
+    if !matches!(tree.deprel(i), "advcl" | "xcomp") || !tree.has_child_lemma(i, &["mark"], &["to"]) {
+        return false;
+    }
+    for head in tree.ancestors(i).into_iter().take(PURPOSE_CLIMB) {
+        if fired.contains(&head) {
+            return tree.doc.tokens[head].upos == Some(Upos::Verb);
+        }
+        if tree.doc.tokens[head].upos == Some(Upos::Verb) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The fired trigger that `i` is embedded in through a nominal argument (an object, a
@@ -589,6 +641,30 @@ fn place_in_clause<'d>(tree: &Tree<'d>, trigger: usize, subject: usize) -> Vec<F
         .iter()
         .enumerate()
         .find(|(_, p)| clause.contains(p.span))
+        .map(|(k, mention)| {
+            vec![Filler {
+                mention,
+                mention_index: tree.mentions.len() + k,
+            }]
+        })
+        .unwrap_or_default()
+}
+
+/// The first place in a passive verb's clause whose country is not that of any of its victims
+/// ("ten Russian soldiers killed *in Ukraine*"), as the source of violence whose agent goes
+/// unnamed.
+fn foreign_place<'d>(tree: &Tree<'d>, verb: usize, victims: &[Filler<'d>]) -> Vec<Filler<'d>> {
+    let clause = tree.subtree_span(verb);
+    tree.places
+        .iter()
+        .enumerate()
+        .find(|(_, p)| {
+            clause.contains(p.span)
+                && p.actor.is_some()
+                && !victims
+                    .iter()
+                    .any(|v| same_country(v.mention.actor.as_deref(), p.actor.as_deref()))
+        })
         .map(|(k, mention)| {
             vec![Filler {
                 mention,

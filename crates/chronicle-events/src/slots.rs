@@ -40,6 +40,32 @@ const MAX_CLIMB: usize = 4;
 /// Nouns naming a conversation whose partner is the addressee of what is said in it.
 const CONVERSATIONS: &[&str] = &["conversation", "call", "talk", "meeting", "summit", "phone"];
 
+/// The "by" phrase of a passive verb ("was shelled *by the army*"), if any.
+fn by_phrase(tree: &Tree<'_>, v: usize) -> Option<usize> {
+    tree.children(v).iter().copied().find(|&c| {
+        tree.deprel(c) == "obl:agent" || (tree.base_deprel(c) == "obl" && tree.case_of(c).as_deref() == Some("by"))
+    })
+}
+
+/// Whether a past participle describing a noun is a reduced passive ("soldiers *killed* in
+/// Ukraine") rather than a main verb the parser read as one ("the advisor *met* with …",
+/// "bulldozers *demolished* homes"): the noun is an argument of another verb, and no object,
+/// complement or "with" follows the participle.
+fn is_reduced_passive(tree: &Tree<'_>, v: usize) -> bool {
+    if tree.doc.tokens[v].xpos != Some("VBN") || tree.child(v, "obj").is_some() {
+        return false;
+    }
+    let noun_has_verb = tree.head(v).and_then(|n| tree.head(n)).is_some();
+    let next_is_object = v + 1 < tree.end
+        && tree.doc.tokens.get(v + 1).is_some_and(|t| {
+            matches!(
+                t.upos,
+                Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron | Upos::Sconj)
+            ) || tree.lower_lemma(v + 1) == "with"
+        });
+    noun_has_verb && !next_is_object
+}
+
 /// An actor filling a slot: the mention and the token the slot found it through.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Filler<'d> {
@@ -157,10 +183,7 @@ impl<'t, 'd> Slots<'t, 'd> {
                 return self.actors_at(subject);
             }
             if tree.child(current, "nsubj:pass").is_some() {
-                let agent = tree.children(current).iter().copied().find(|&c| {
-                    tree.deprel(c) == "obl:agent"
-                        || (tree.base_deprel(c) == "obl" && tree.case_of(c).as_deref() == Some("by"))
-                });
+                let agent = by_phrase(tree, current);
                 return agent.map(|a| self.actors_at(a)).unwrap_or_default();
             }
             // A name the parser split into two subjects ("Secretary … Warren Christopher
@@ -204,6 +227,13 @@ impl<'t, 'd> Slots<'t, 'd> {
                 Some(head) if CLIMB.contains(&rel) => head,
                 _ => return Vec::new(),
             };
+            // Checked before the rule below: "soldiers *killed* in Ukraine" are the
+            // victims, not the killers, though the noun names an actor.
+            // "victims *killed* near Chad": the noun a past participle describes is its
+            // patient; the clause above holds no agent of it.
+            if rel == "acl" && is_reduced_passive(tree, current) {
+                return Vec::new();
+            }
             // A clause modifying an actor noun has that actor as its subject ("troops entering").
             if matches!(rel, "acl" | "acl:relcl") && tree.doc.tokens[head].upos != Some(Upos::Verb) {
                 let actors = self.actors_at(head);
@@ -211,15 +241,37 @@ impl<'t, 'd> Slots<'t, 'd> {
                     return actors;
                 }
             }
-            // "victims *killed* near Chad": the noun a past participle describes is its
-            // patient; the clause above holds no agent of it.
-            if rel == "acl" && tree.doc.tokens[current].xpos == Some("VBN") {
-                return Vec::new();
-            }
             via = rel;
             current = head;
         }
         Vec::new()
+    }
+
+    /// The actors a passive verb is done to: its passive subject ("three civilians *were
+    /// killed*") or the noun a bare past participle describes ("soldiers *killed* in …").
+    pub fn patient(&self, v: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        if let Some(subject) = tree.child(v, "nsubj:pass") {
+            return self.actors_at(subject);
+        }
+        // Not an adjective ("the *occupied* West Bank"): that names a state, not an act.
+        let reduced = tree.deprel(v) == "acl" && is_reduced_passive(tree, v);
+        match tree.head(v) {
+            Some(noun) if reduced => self.actors_at(noun),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Who caused what a passive verb reports through an event noun with an agent of its
+    /// own: "were killed in *Israeli* tank shelling".
+    pub fn cause_agent(&self, v: usize) -> Vec<Filler<'d>> {
+        let tree = self.tree;
+        tree.children(v)
+            .iter()
+            .filter(|&&c| tree.base_deprel(c) == "obl" && tree.doc.tokens[c].upos == Some(Upos::Noun))
+            .map(|&c| self.own_agent(c))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
     }
 
     /// Whether a subject is a pronoun or a phrase a pronoun possesses ("it", "their forces").
@@ -264,11 +316,7 @@ impl<'t, 'd> Slots<'t, 'd> {
             .iter()
             .any(|&c| matches!(tree.deprel(c), "nsubj:pass" | "aux:pass"))
             || (matches!(tree.doc.tokens[v].xpos, Some("VBN" | "VBD")) && matches!(tree.deprel(v), "acl" | "amod"));
-        passive
-            && !tree.children(v).iter().any(|&c| {
-                tree.deprel(c) == "obl:agent"
-                    || (tree.base_deprel(c) == "obl" && tree.case_of(c).as_deref() == Some("by"))
-            })
+        passive && by_phrase(tree, v).is_none()
     }
 
     /// The source of a noun event: its possessor, national adjective or "by" phrase, else the

@@ -297,7 +297,117 @@ fn the_patient_of_an_agentless_passive_is_not_the_source() {
         ("Moscow", "Moscow", "PROPN", 3, "obl"),
     ];
     let mut doc = document(&[rows], &[(0, 0, 1, "UKR"), (0, 4, 5, "RUS")]);
-    assert!(code(&mut doc).is_empty(), "{:?}", doc.events);
+    // Violence whose agent goes unnamed is still coded against its victims, with no source
+    // (Moscow is an actor mention here, not a place of the places layer).
+    assert_eq!(
+        code(&mut doc),
+        [ev("", "190", "UKR", Mode::Asserted, 1)],
+        "{:?}",
+        doc.events
+    );
+    let explanation = doc.events[0].explanation.as_deref().unwrap();
+    assert!(explanation.contains("source: none (unnamed"), "{explanation}");
+}
+
+/// "There were ten Russian soldiers killed in Ukraine": the participle `killed` (VBN, acl)
+/// describes its victims.
+fn soldiers_killed_in_ukraine() -> Document {
+    let rows: &[Row] = &[
+        ("There", "there", "PRON", 2, "expl"),
+        ("were", "be", "VERB", 0, "root"),
+        ("ten", "ten", "NUM", 5, "nummod"),
+        ("Russian", "Russian", "ADJ", 5, "amod"),
+        ("soldiers", "soldier", "NOUN", 2, "nsubj"),
+        ("killed", "kill", "VERB", 5, "acl"),
+        ("in", "in", "ADP", 8, "case"),
+        ("Ukraine", "Ukraine", "PROPN", 6, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 3, 5, "RUSMIL")]);
+    doc.tokens[5].xpos = Some("VBN");
+    doc.places = vec![place(&doc, 7, "Ukraine", "UA", "country")];
+    doc
+}
+
+#[test]
+fn victims_of_a_reduced_passive_are_its_target_and_the_foreign_land_its_source() {
+    let mut doc = soldiers_killed_in_ukraine();
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0].0.as_str(), events[0].2.as_str()),
+        ("UKR", "RUSMIL"),
+        "{events:?}"
+    );
+    // In their own country the agent stays unknown.
+    let mut doc = soldiers_killed_in_ukraine();
+    doc.places[0] = place(&doc, 7, "Russia", "RU", "country");
+    let events = code(&mut doc);
+    assert_eq!(
+        (events[0].0.as_str(), events[0].2.as_str()),
+        ("", "RUSMIL"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_past_tense_verb_misread_as_a_participle_keeps_its_subject() {
+    // "The envoy met with Putin" parsed with `met` as a participle (VBN, acl) of the root
+    // noun: the envoy still acts; only a noun that another verb governs has a reduced passive.
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 2, "det"),
+        ("envoy", "envoy", "NOUN", 0, "root"),
+        ("met", "meet", "VERB", 2, "acl"),
+        ("with", "with", "ADP", 5, "case"),
+        ("Putin", "Putin", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "USAGOV"), (0, 4, 5, "RUSGOV")]);
+    doc.tokens[2].xpos = Some("VBN");
+    let events = code(&mut doc);
+    assert_eq!(
+        events.first().map(|e| (e.0.as_str(), e.2.as_str())),
+        Some(("USAGOV", "RUSGOV")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn an_unnamed_killing_takes_the_agent_of_the_event_noun_that_caused_it() {
+    // "Two farmers were killed in Israeli shelling".
+    let rows: &[Row] = &[
+        ("Two", "two", "NUM", 2, "nummod"),
+        ("farmers", "farmer", "NOUN", 4, "nsubj:pass"),
+        ("were", "be", "AUX", 4, "aux:pass"),
+        ("killed", "kill", "VERB", 0, "root"),
+        ("in", "in", "ADP", 7, "case"),
+        ("Israeli", "Israeli", "ADJ", 7, "amod"),
+        ("shelling", "shelling", "NOUN", 4, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "PSECVL"), (0, 5, 6, "ISR")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|e| e.0 == "ISR" && e.1 == "190" && e.2 == "PSECVL"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_purpose_clause_the_parser_hung_on_a_modifier_is_part_of_the_event() {
+    // "Blinken telephoned Chinese minister Wang to discuss trade in Taiwan", with `discuss`
+    // attached to the adjective `Chinese`: one call, no consultation with Taiwan.
+    let rows: &[Row] = &[
+        ("Blinken", "Blinken", "PROPN", 2, "nsubj"),
+        ("telephoned", "telephone", "VERB", 0, "root"),
+        ("Chinese", "Chinese", "ADJ", 2, "xcomp"),
+        ("minister", "minister", "NOUN", 5, "compound"),
+        ("Wang", "Wang", "PROPN", 3, "obj"),
+        ("to", "to", "PART", 7, "mark"),
+        ("discuss", "discuss", "VERB", 3, "advcl"),
+        ("trade", "trade", "NOUN", 7, "obj"),
+        ("in", "in", "ADP", 10, "case"),
+        ("Taiwan", "Taiwan", "PROPN", 8, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USAGOV"), (0, 2, 5, "CHNGOV"), (0, 9, 10, "TWN")]);
+    assert_eq!(code(&mut doc), [ev("USAGOV", "041", "CHNGOV", Mode::Asserted, 1)]);
 }
 
 #[test]
