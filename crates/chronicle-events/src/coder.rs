@@ -80,6 +80,13 @@ impl Coder<'_> {
                 subsumed.push(i);
             }
         }
+        // "Greece demanded that its partners refuse to *recognize* Macedonia": what is demanded
+        // or appealed for is the content of that event, not a second one.
+        for &(i, _) in &triggers {
+            if demanded_content(tree, i, &triggers) && !consumed.contains(&i) && !subsumed.contains(&i) {
+                subsumed.push(i);
+            }
+        }
         // "agreed to postpone the *demonstration*", "defended Iraq against Western
         // *criticism*": an event named inside an argument of another is part of it.
         for &i in &fired {
@@ -467,6 +474,35 @@ fn modifier_actors<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, n: usize) -> Vec<
         }
     }
     found
+}
+
+/// How many clauses up the content of a demand may lie ("demanded that they refuse to
+/// recognize": two).
+const CONTENT_CLIMB: usize = 3;
+
+/// Whether trigger `i` lies in the clausal complement of a fired appeal or demand (CAMEO 02,
+/// 10), through other triggers' complements too: "urged Iran to *stop*", "demanded that its partners refuse to *recognize* …". The
+/// climb passes only through complements, so a separate clause joined to the demand is not
+/// its content.
+fn demanded_content(tree: &Tree<'_>, i: usize, triggers: &[(usize, &Pattern)]) -> bool {
+    let mut current = i;
+    for _ in 0..CONTENT_CLIMB {
+        if !matches!(tree.deprel(current), "ccomp" | "xcomp") {
+            return false;
+        }
+        let Some(head) = tree.head(current) else {
+            return false;
+        };
+        // "refuse" in "demanded that they refuse to recognize" is a trigger too: climb on.
+        if triggers
+            .iter()
+            .any(|&(t, p)| t == head && matches!(p.code.get(..2), Some("02" | "10")))
+        {
+            return true;
+        }
+        current = head;
+    }
+    false
 }
 
 /// How many words a purpose clause may climb to find the event it serves.

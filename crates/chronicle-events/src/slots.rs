@@ -170,9 +170,10 @@ impl<'t, 'd> Slots<'t, 'd> {
         let mut current = v;
         let mut via = "";
         for _ in 0..MAX_CLIMB {
-            if let (Some(subject), "xcomp") = (tree.child(current, "nsubj:pass"), via) {
+            if let (Some(subject), "xcomp" | "conj") = (tree.child(current, "nsubj:pass"), via) {
                 // "Obama is scheduled to attend": the subject of a passive raising verb is
-                // the subject of its complement.
+                // the subject of its complement. "The minister was indicted and will
+                // *resign*": a conjoined verb shares the passive's subject, not its agent.
                 return self.actors_at(subject);
             }
             if let Some(subject) = tree

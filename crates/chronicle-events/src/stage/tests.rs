@@ -1217,3 +1217,55 @@ fn the_place_of_an_event_is_a_location_not_an_actor_modifier() {
         doc.events
     );
 }
+
+#[test]
+fn what_a_demand_asks_for_is_no_second_event() {
+    // "Chile demanded that its neighbours refuse to recognize Freedonia": one demand of Chile
+    // on its neighbours, no refusal by the neighbours.
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("demanded", "demand", "VERB", 0, "root"),
+        ("that", "that", "SCONJ", 5, "mark"),
+        ("Peruvians", "Peruvian", "PROPN", 5, "nsubj"),
+        ("refuse", "refuse", "VERB", 2, "ccomp"),
+        ("to", "to", "PART", 7, "mark"),
+        ("recognize", "recognize", "VERB", 5, "xcomp"),
+        ("Bolivia", "Bolivia", "PROPN", 7, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 3, 4, "PER"), (0, 7, 8, "BOL")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0].0.as_str(), events[0].2.as_str()),
+        ("CHL", "PER"),
+        "{events:?}"
+    );
+    assert!(events[0].1.starts_with("10"), "{events:?}");
+}
+
+#[test]
+fn a_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent() {
+    // "The Peruvian minister was arrested by Chile and will appeal to Bolivia": the minister
+    // appeals, not Chile.
+    let rows: &[Row] = &[
+        ("Peruvian", "Peruvian", "ADJ", 2, "amod"),
+        ("minister", "minister", "NOUN", 4, "nsubj:pass"),
+        ("was", "be", "AUX", 4, "aux:pass"),
+        ("arrested", "arrest", "VERB", 0, "root"),
+        ("by", "by", "ADP", 6, "case"),
+        ("Chile", "Chile", "PROPN", 4, "obl:agent"),
+        ("and", "and", "CCONJ", 9, "cc"),
+        ("will", "will", "AUX", 9, "aux"),
+        ("appeal", "appeal", "VERB", 4, "conj"),
+        ("to", "to", "ADP", 11, "case"),
+        ("Bolivia", "Bolivia", "PROPN", 9, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "PERGOV"), (0, 5, 6, "CHL"), (0, 10, 11, "BOL")]);
+    let events = code(&mut doc);
+    assert!(events.iter().any(|e| e.0 == "CHL" && e.2 == "PERGOV"), "{events:?}");
+    assert!(
+        events.iter().any(|e| e.0 == "PERGOV" && e.2 == "BOL"),
+        "the appeal is the minister's: {events:?}"
+    );
+    assert!(!events.iter().any(|e| e.0 == "CHL" && e.2 == "BOL"), "{events:?}");
+}
