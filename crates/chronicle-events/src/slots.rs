@@ -47,6 +47,25 @@ fn by_phrase(tree: &Tree<'_>, v: usize) -> Option<usize> {
     })
 }
 
+/// The subject of a verb the parser read as an adjective of the noun after it, in a sentence
+/// it left without a main verb: "Israeli helicopters and tanks *shelled* positions …" parsed
+/// as a noun phrase whose root is `helicopters` and `shelled` an `amod` of `positions`. The
+/// word ends in "-ed", follows the root noun's phrase directly, and modifies a later noun.
+pub(crate) fn missed_main_verb(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    let root = (tree.start..tree.end).find(|&t| tree.deprel(t) == "root")?;
+    let nominal_root = matches!(tree.doc.tokens[root].upos, Some(Upos::Noun | Upos::Propn));
+    let word = tree.text(i).to_lowercase();
+    let modifies_later_noun = tree
+        .head(i)
+        .is_some_and(|h| h > i && matches!(tree.doc.tokens[h].upos, Some(Upos::Noun | Upos::Propn)));
+    let after_root_phrase = i > tree.start && {
+        let before = i - 1;
+        before == root || (tree.ancestors(before).first() == Some(&root) && tree.deprel(before) == "conj")
+    };
+    (nominal_root && tree.deprel(i) == "amod" && word.ends_with("ed") && modifies_later_noun && after_root_phrase)
+        .then_some(root)
+}
+
 /// Whether a past participle describing a noun is a reduced passive ("soldiers *killed* in
 /// Ukraine") rather than a main verb the parser read as one ("the advisor *met* with …",
 /// "bulldozers *demolished* homes"): the noun is an argument of another verb, and no object,
@@ -167,6 +186,9 @@ impl<'t, 'd> Slots<'t, 'd> {
     /// from above (control, coordination, participles, a noun the clause modifies).
     pub fn verb_agent(&self, v: usize) -> Vec<Filler<'d>> {
         let tree = self.tree;
+        if let Some(subject) = missed_main_verb(tree, v) {
+            return self.actors_at(subject);
+        }
         let mut current = v;
         let mut via = "";
         for _ in 0..MAX_CLIMB {
@@ -309,6 +331,9 @@ impl<'t, 'd> Slots<'t, 'd> {
     /// unknown, and the actor before it is the patient, not the source.
     pub fn is_agentless_passive(&self, v: usize) -> bool {
         let tree = self.tree;
+        if missed_main_verb(tree, v).is_some() {
+            return false;
+        }
         if STATIVE_PASSIVES.contains(&tree.lower_lemma(v).as_str()) {
             return false;
         }
@@ -383,6 +408,8 @@ impl<'t, 'd> Slots<'t, 'd> {
                     let object = tree
                         .child(trigger, "obj")
                         .or_else(|| tree.child(trigger, "nsubj:pass").filter(|_| !stative));
+                    // "tanks shelled(amod) *positions*": the noun the misread verb modifies.
+                    let object = object.or_else(|| missed_main_verb(tree, trigger).and_then(|_| tree.head(trigger)));
                     object.map(|o| self.actors_at(o)).unwrap_or_default()
                 }
                 Slot::IndirectObject => tree

@@ -51,8 +51,8 @@ const VERBAL_AUX: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "must", "shall", "should", "to",
 ];
 
-/// An adjective the parser made of a verb: a modal or "to" before it, a verb's tag, or an
-/// object of its own.
+/// An adjective the parser made of a verb: a modal or "to" before it, a verb's tag, an
+/// object of its own, or a sentence left without a main verb around it.
 fn is_verb_like(tree: &Tree<'_>, i: usize) -> bool {
     let tagged_verb = tree.doc.tokens[i].xpos.is_some_and(|x| x.starts_with("VB"));
     let modal = tree
@@ -64,7 +64,7 @@ fn is_verb_like(tree: &Tree<'_>, i: usize) -> bool {
         let w = tree.text(i).to_lowercase();
         w.ends_with("ed") || w.ends_with("ing")
     };
-    tagged_verb || modal || (object && participle)
+    tagged_verb || modal || (object && participle) || crate::slots::missed_main_verb(tree, i).is_some()
 }
 
 /// Verb lemmas an adjective's form may stand for: itself, and for participles their stems

@@ -1269,3 +1269,40 @@ fn a_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent() {
     );
     assert!(!events.iter().any(|e| e.0 == "CHL" && e.2 == "BOL"), "{events:?}");
 }
+
+#[test]
+fn a_verb_the_parser_read_as_an_adjective_in_a_sentence_without_a_verb_is_the_main_verb() {
+    // "Chilean ships and planes shelled positions of Peruvian units", parsed as one noun
+    // phrase: `ships` the root, `shelled` an adjective of `positions`.
+    let rows: &[Row] = &[
+        ("Chilean", "Chilean", "ADJ", 2, "amod"),
+        ("ships", "ship", "NOUN", 0, "root"),
+        ("and", "and", "CCONJ", 4, "cc"),
+        ("planes", "plane", "NOUN", 2, "conj"),
+        ("shelled", "shelled", "ADJ", 6, "amod"),
+        ("positions", "position", "NOUN", 2, "conj"),
+        ("of", "of", "ADP", 9, "case"),
+        ("Peruvian", "Peruvian", "ADJ", 9, "amod"),
+        ("units", "unit", "NOUN", 6, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "CHLMIL"), (0, 7, 9, "PERMIL")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0].0.as_str(), events[0].2.as_str()),
+        ("CHLMIL", "PERMIL"),
+        "{events:?}"
+    );
+    assert!(events[0].1.starts_with("19"), "{events:?}");
+    // With a main verb elsewhere the adjective stays one: "Chilean ships saw shelled
+    // positions".
+    let rows: &[Row] = &[
+        ("Chilean", "Chilean", "ADJ", 2, "amod"),
+        ("ships", "ship", "NOUN", 3, "nsubj"),
+        ("saw", "see", "VERB", 0, "root"),
+        ("shelled", "shelled", "ADJ", 5, "amod"),
+        ("positions", "position", "NOUN", 3, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "CHLMIL")]);
+    assert!(code(&mut doc).is_empty(), "{:?}", doc.events);
+}
