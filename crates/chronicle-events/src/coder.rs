@@ -126,7 +126,11 @@ impl Coder<'_> {
             // blocked streets in Hong Kong": an unnamed or inanimate subject acts for the
             // country where it happens.
             // Not a bare participle ("a report *released* in Kigali"): that is no act of its subject.
-            let bare_participle = tree.doc.tokens[i].xpos == Some("VBN") && tree.child(i, "aux").is_none();
+            // A participle with an object of its own is a past tense the tagger misread
+            // ("people *blocked* streets in Hong Kong").
+            let bare_participle = tree.doc.tokens[i].xpos == Some("VBN")
+                && tree.child(i, "aux").is_none()
+                && tree.child(i, "obj").is_none();
             let subject = tree
                 .child(i, "nsubj")
                 .filter(|&s| tree.doc.tokens[s].upos == Some(Upos::Noun));
@@ -293,6 +297,13 @@ impl Coder<'_> {
             // "protested in Beijing", "will meet in Zurich": where it happens.
             targets = place_target(tree, i, &sources);
             how_target = "the place of the event";
+        }
+        if targets.is_empty() && !mutual && allows_none && final_code.starts_with("14") {
+            // "People blocked streets in Hong Kong in defiance of Chinese authorities": a protest
+            // that needs no named target is still aimed at another country's actor the clause
+            // names, before it is taken as a domestic one.
+            targets = nearest_other_actor(tree, i, &sources, false);
+            how_target = "another country's actor the protest's clause names";
         }
         if targets.is_empty() && !allows_none && !mutual && verbal && sentence > 0 {
             targets = discourse_actor(tree, sentence, &sources);

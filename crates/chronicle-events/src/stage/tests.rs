@@ -1306,3 +1306,26 @@ fn a_verb_the_parser_read_as_an_adjective_in_a_sentence_without_a_verb_is_the_ma
     let mut doc = document(&[rows], &[(0, 0, 2, "CHLMIL")]);
     assert!(code(&mut doc).is_empty(), "{:?}", doc.events);
 }
+
+#[test]
+fn a_protest_of_unnamed_people_is_aimed_at_the_foreign_actor_its_clause_names() {
+    // "Crowds blocked roads in Manila in defiance of Chinese officials", with `blocked`
+    // tagged as a participle (VBN) though it has an object: the crowds act for the
+    // Philippines, against China, not against their own country.
+    let rows: &[Row] = &[
+        ("Crowds", "crowd", "NOUN", 2, "nsubj"),
+        ("blocked", "block", "VERB", 0, "root"),
+        ("roads", "road", "NOUN", 2, "obj"),
+        ("in", "in", "ADP", 5, "case"),
+        ("Manila", "Manila", "PROPN", 2, "obl"),
+        ("in", "in", "ADP", 7, "case"),
+        ("defiance", "defiance", "NOUN", 2, "obl"),
+        ("of", "of", "ADP", 10, "case"),
+        ("Chinese", "Chinese", "ADJ", 10, "amod"),
+        ("officials", "official", "NOUN", 7, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 8, 10, "CHNGOV")]);
+    doc.tokens[1].xpos = Some("VBN");
+    doc.places = vec![place(&doc, 4, "Manila", "PH", "city")];
+    assert_eq!(code(&mut doc), [ev("PHL", "144", "CHNGOV", Mode::Asserted, 1)]);
+}
