@@ -546,7 +546,12 @@ fn embedding_trigger(tree: &Tree<'_>, i: usize, fired: &[usize]) -> Option<usize
     let mut current = i;
     for head in tree.ancestors(i) {
         let rel = tree.base_deprel(current);
+        // A time or place phrase of the event itself (on the trigger, or on a verb); one inside
+        // a noun argument ("agreed to US mediation *in the talks* with …") is part of what
+        // the argument names.
+        let on_event = rel == "obl" || fired.contains(&head);
         let adjunct = matches!(rel, "obl" | "nmod")
+            && on_event
             && tree
                 .case_of(current)
                 .is_some_and(|c| crate::mode::ADJUNCT_CASES.contains(&c.as_str()));

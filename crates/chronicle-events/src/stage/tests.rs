@@ -1329,3 +1329,24 @@ fn a_protest_of_unnamed_people_is_aimed_at_the_foreign_actor_its_clause_names() 
     doc.places = vec![place(&doc, 4, "Manila", "PH", "city")];
     assert_eq!(code(&mut doc), [ev("PHL", "144", "CHNGOV", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn an_event_named_in_a_phrase_inside_an_argument_is_part_of_the_event() {
+    // "Chile agreed to a Peruvian role in the talks with Bolivia": one agreement of Chile with
+    // Peru; the talks are where Peru's role lies, no second event. (The phrase hangs on a
+    // noun that is no trigger: "protests during the talks" stay two events.)
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("agreed", "agree", "VERB", 0, "root"),
+        ("to", "to", "ADP", 5, "case"),
+        ("Peruvian", "Peruvian", "ADJ", 5, "amod"),
+        ("role", "role", "NOUN", 2, "obl"),
+        ("in", "in", "ADP", 8, "case"),
+        ("the", "the", "DET", 8, "det"),
+        ("talks", "talk", "NOUN", 5, "nmod"),
+        ("with", "with", "ADP", 10, "case"),
+        ("Bolivia", "Bolivia", "PROPN", 8, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 3, 4, "PER"), (0, 9, 10, "BOL")]);
+    assert_eq!(code(&mut doc), [ev("CHL", "030", "PER", Mode::Asserted, 1)]);
+}
