@@ -96,6 +96,18 @@ impl Coder<'_> {
                 }
             }
         }
+        // "despite growing *pressure* by …", "after bloody tribal *clashes*": an event noun
+        // introduced as the circumstance of another is background, not news of its own.
+        for &(i, pattern) in &triggers {
+            if pattern.kind == TriggerKind::Noun
+                && tree
+                    .case_of(i)
+                    .is_some_and(|c| CIRCUMSTANCE_CASES.contains(&c.as_str()))
+                && !subsumed.contains(&i)
+            {
+                subsumed.push(i);
+            }
+        }
         for (i, pattern) in triggers {
             if !consumed.contains(&i) && !subsumed.contains(&i) {
                 self.code_trigger(tree, sentence, i, pattern, events);
@@ -486,6 +498,9 @@ fn modifier_actors<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, n: usize) -> Vec<
     }
     found
 }
+
+/// Prepositions that make an event noun the circumstance of another event.
+const CIRCUMSTANCE_CASES: &[&str] = &["after", "following", "despite", "amid", "before", "since"];
 
 /// How many clauses up the content of a demand may lie ("demanded that they refuse to
 /// recognize": two).

@@ -1350,3 +1350,26 @@ fn an_event_named_in_a_phrase_inside_an_argument_is_part_of_the_event() {
     let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 3, 4, "PER"), (0, 9, 10, "BOL")]);
     assert_eq!(code(&mut doc), [ev("CHL", "030", "PER", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn an_event_noun_given_as_a_circumstance_is_not_coded() {
+    // "Chile criticized Bolivia despite pressure from Peru": the criticism is the news; the
+    // pressure is its circumstance.
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("criticized", "criticize", "VERB", 0, "root"),
+        ("Bolivia", "Bolivia", "PROPN", 2, "obj"),
+        ("despite", "despite", "ADP", 5, "case"),
+        ("pressure", "pressure", "NOUN", 2, "obl"),
+        ("from", "from", "ADP", 7, "case"),
+        ("Peru", "Peru", "PROPN", 5, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 2, 3, "BOL"), (0, 6, 7, "PER")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0].0.as_str(), events[0].2.as_str()),
+        ("CHL", "BOL"),
+        "{events:?}"
+    );
+}
