@@ -741,6 +741,19 @@ fn foreign_place<'d>(tree: &Tree<'d>, verb: usize, victims: &[Filler<'d>]) -> Ve
         .unwrap_or_default()
 }
 
+/// Whether `span` lies in an adverbial clause that a subordinator introduces under the clause
+/// head ("will not accept refugees *if war starts in Iraq*"): a condition or a circumstance,
+/// whose actors are not the event's target.
+fn in_subordinate_clause(tree: &Tree<'_>, clause_head: usize, span: Span) -> bool {
+    tree.children(clause_head).iter().any(|&c| {
+        tree.deprel(c) == "advcl"
+            && tree
+                .child(c, "mark")
+                .is_some_and(|m| tree.doc.tokens[m].upos == Some(Upos::Sconj))
+            && tree.subtree_span(c).contains(span)
+    })
+}
+
 /// Whether a mention is the one who speaks ("…, government officials said"): the subject of
 /// a verb of saying, not a party to the event.
 fn is_speaker(tree: &Tree<'_>, m: &chronicle_doc::Mention) -> bool {
@@ -833,6 +846,7 @@ fn nearest_other_actor<'d>(
         .iter()
         .enumerate()
         .filter(|(_, m)| m.span.start >= after && clause.contains(m.span) && m.actor.is_some() && !is_speaker(tree, m))
+        .filter(|(_, m)| !in_subordinate_clause(tree, clause_head, m.span))
         .filter(|(_, m)| {
             if same_country_too {
                 // An unknown country ("---GOV") is no shared country.

@@ -1373,3 +1373,21 @@ fn an_event_noun_given_as_a_circumstance_is_not_coded() {
         "{events:?}"
     );
 }
+
+#[test]
+fn an_actor_in_a_condition_is_not_the_target() {
+    // "Chile condemned the vote if Peru boycotts it": the condition names Peru, but the
+    // condemnation is not aimed at it.
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("condemned", "condemn", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("vote", "vote", "NOUN", 2, "obj"),
+        ("if", "if", "SCONJ", 7, "mark"),
+        ("Peru", "Peru", "PROPN", 7, "nsubj"),
+        ("boycotts", "boycott", "VERB", 2, "advcl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 5, 6, "PER")]);
+    let events = code(&mut doc);
+    assert!(!events.iter().any(|e| e.0 == "CHL" && e.2 == "PER"), "{events:?}");
+}
