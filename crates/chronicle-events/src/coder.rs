@@ -257,6 +257,20 @@ impl Coder<'_> {
                 head: "must".to_owned(),
             });
         }
+        if let Some((wishers, addressees)) = wish(tree, &slots, i) {
+            // "Obama wants Putin to attack Switzerland": wanting another to act is an appeal
+            // to that other.
+            sources = wishers;
+            targets = addressees;
+            how_source = "who wants it done";
+            how_target = "whom it is wanted of";
+            from_place = false;
+            recoded = Some(crate::recode::Recoded {
+                code: APPEAL.to_owned(),
+                class: "wish".to_owned(),
+                head: tree.lower_lemma(tree.head(i).unwrap_or(i)),
+            });
+        }
         // A statement (or what recoding makes one: "ready to impose sanctions") may find its
         // addressee in the conversation or the preceding sentences.
         let final_code = recoded.as_ref().map_or(code.as_str(), |r| r.code.as_str());
@@ -452,6 +466,31 @@ fn obligation<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(V
         })
     });
     (!speakers.is_empty() && !actors.is_empty() && differ).then_some((speakers, actors))
+}
+
+/// Verbs of wanting: wanting another actor to do something is an appeal to it.
+const WISH_HEADS: &[&str] = &["want", "wish", "expect", "need"];
+/// CAMEO "Make an appeal or request, not specified below".
+const APPEAL: &str = "020";
+
+/// For a verb in the infinitive under a verb of wanting with an object ("Obama *wants* Putin
+/// to attack …"): who wants it and whom it is wanted of, when they are different actors.
+fn wish<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(Vec<Filler<'d>>, Vec<Filler<'d>>)> {
+    let infinitive =
+        tree.deprel(v) == "xcomp" || (tree.deprel(v) == "advcl" && tree.has_child_lemma(v, &["mark"], &["to"]));
+    let head = tree.head(v).filter(|_| infinitive)?;
+    if !WISH_HEADS.contains(&tree.lower_lemma(head).as_str()) {
+        return None;
+    }
+    let object = tree.child(head, "obj").or_else(|| tree.child(head, "iobj"))?;
+    let wanted_of = slots.actors_at(object);
+    let wishers = slots.verb_agent(head);
+    let differ = wishers.iter().all(|w| {
+        wanted_of
+            .iter()
+            .all(|o| o.mention.actor != w.mention.actor && !o.mention.span.overlaps(w.mention.span))
+    });
+    (!wishers.is_empty() && !wanted_of.is_empty() && differ).then_some((wishers, wanted_of))
 }
 
 /// International, multinational and non-state blocks: no country of their own.

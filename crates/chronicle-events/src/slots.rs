@@ -35,6 +35,9 @@ const STATIVE_PASSIVES: &[&str] = &[
     "dedicate",
     "dedicated",
 ];
+/// Verbs whose subject, not their object, does what the infinitive under them says
+/// ("promised Kyiv *to send* arms").
+const SUBJECT_CONTROL: &[&str] = &["promise", "pledge", "vow", "offer", "threaten", "swear"];
 /// How far up the tree a subject is looked for.
 const MAX_CLIMB: usize = 4;
 /// Nouns naming a conversation whose partner is the addressee of what is said in it.
@@ -191,7 +194,18 @@ impl<'t, 'd> Slots<'t, 'd> {
         }
         let mut current = v;
         let mut via = "";
+        let mut below = v;
         for _ in 0..MAX_CLIMB {
+            // "Russia forced Ukraine to withdraw", "Obama wants Putin to attack": the object of
+            // the verb above an infinitive is its subject (object control), except after verbs
+            // whose own subject keeps the promise ("promised Kyiv to send").
+            let infinitive = via == "xcomp" || (via == "advcl" && tree.has_child_lemma(below, &["mark"], &["to"]));
+            if infinitive && !SUBJECT_CONTROL.contains(&tree.lower_lemma(current).as_str()) {
+                let controller = tree.child(current, "obj").or_else(|| tree.child(current, "iobj"));
+                if let Some(actors) = controller.map(|o| self.actors_at(o)).filter(|a| !a.is_empty()) {
+                    return actors;
+                }
+            }
             if let (Some(subject), "xcomp" | "conj") = (tree.child(current, "nsubj:pass"), via) {
                 // "Obama is scheduled to attend": the subject of a passive raising verb is
                 // the subject of its complement. "The minister was indicted and will
@@ -265,6 +279,7 @@ impl<'t, 'd> Slots<'t, 'd> {
                 }
             }
             via = rel;
+            below = current;
             current = head;
         }
         Vec::new()

@@ -1391,3 +1391,44 @@ fn an_actor_in_a_condition_is_not_the_target() {
     let events = code(&mut doc);
     assert!(!events.iter().any(|e| e.0 == "CHL" && e.2 == "PER"), "{events:?}");
 }
+
+#[test]
+fn wanting_another_actor_to_act_is_an_appeal_to_it() {
+    // "Chile wants Peru to attack Bolivia": Chile appeals to Peru; the attack is wanted, not
+    // done or intended by Chile.
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("wants", "want", "VERB", 0, "root"),
+        ("Peru", "Peru", "PROPN", 2, "obj"),
+        ("to", "to", "PART", 5, "mark"),
+        ("attack", "attack", "VERB", 2, "xcomp"),
+        ("Bolivia", "Bolivia", "PROPN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 2, 3, "PER"), (0, 5, 6, "BOL")]);
+    assert_eq!(code(&mut doc), [ev("CHL", "020", "PER", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn the_object_of_a_verb_above_an_infinitive_is_its_subject() {
+    // "Chile forced Peru to attack Bolivia" (`force` no trigger here): Peru attacks. After
+    // "promised", the promiser acts: "Chile promised Peru to attack Bolivia".
+    let rows = |verb: &'static str, lemma: &'static str| -> Vec<Row> {
+        vec![
+            ("Chile", "Chile", "PROPN", 2, "nsubj"),
+            (verb, lemma, "VERB", 0, "root"),
+            ("Peru", "Peru", "PROPN", 2, "obj"),
+            ("to", "to", "PART", 5, "mark"),
+            ("attack", "attack", "VERB", 2, "xcomp"),
+            ("Bolivia", "Bolivia", "PROPN", 5, "obj"),
+        ]
+    };
+    let forced = rows("forced", "force");
+    let mut doc = document(&[&forced], &[(0, 0, 1, "CHL"), (0, 2, 3, "PER"), (0, 5, 6, "BOL")]);
+    let events = code(&mut doc);
+    assert!(events.iter().any(|e| e.0 == "PER" && e.2 == "BOL"), "{events:?}");
+    assert!(!events.iter().any(|e| e.0 == "CHL" && e.2 == "BOL"), "{events:?}");
+    let promised = rows("promised", "promise");
+    let mut doc = document(&[&promised], &[(0, 0, 1, "CHL"), (0, 2, 3, "PER"), (0, 5, 6, "BOL")]);
+    let events = code(&mut doc);
+    assert!(!events.iter().any(|e| e.0 == "PER"), "{events:?}");
+}
