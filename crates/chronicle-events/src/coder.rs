@@ -257,6 +257,19 @@ impl Coder<'_> {
                 head: "must".to_owned(),
             });
         }
+        if let Some(accusers) = allegation(tree, &slots, i, code, &sources) {
+            // "The US claimed that ISIL had attacked Iraq": to allege that another used force
+            // is to accuse it; what is alleged is not established.
+            targets = std::mem::replace(&mut sources, accusers);
+            how_source = "who alleges it";
+            how_target = "whom it is alleged of";
+            from_place = false;
+            recoded = Some(crate::recode::Recoded {
+                code: ACCUSATION.to_owned(),
+                class: "allegation".to_owned(),
+                head: tree.lower_lemma(tree.head(i).unwrap_or(i)),
+            });
+        }
         if let Some((wishers, addressees)) = wish(tree, &slots, i) {
             // "Obama wants Putin to attack Switzerland": wanting another to act is an appeal
             // to that other.
@@ -466,6 +479,36 @@ fn obligation<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(V
         })
     });
     (!speakers.is_empty() && !actors.is_empty() && differ).then_some((speakers, actors))
+}
+
+/// Verbs that present what follows as a charge, not a report.
+const ALLEGING_HEADS: &[&str] = &["claim", "allege"];
+/// CAMEO "Accuse of crime, corruption".
+const ACCUSATION: &str = "112";
+
+/// For force or violence (CAMEO 18–20) in what an actor claims or alleges another did: the
+/// accusers, when they are of another country than the alleged perpetrators.
+fn allegation<'d>(
+    tree: &Tree<'d>,
+    slots: &Slots<'_, 'd>,
+    v: usize,
+    code: &str,
+    perpetrators: &[Filler<'d>],
+) -> Option<Vec<Filler<'d>>> {
+    if !matches!(code.get(..2), Some("18" | "19" | "20")) || tree.deprel(v) != "ccomp" || perpetrators.is_empty() {
+        return None;
+    }
+    let head = tree.head(v)?;
+    if !ALLEGING_HEADS.contains(&tree.lower_lemma(head).as_str()) {
+        return None;
+    }
+    let accusers = slots.verb_agent(head);
+    let other = accusers.iter().all(|a| {
+        perpetrators
+            .iter()
+            .all(|p| !same_country(a.mention.actor.as_deref(), p.mention.actor.as_deref()))
+    });
+    (!accusers.is_empty() && other).then_some(accusers)
 }
 
 /// Verbs of wanting: wanting another actor to do something is an appeal to it.

@@ -1432,3 +1432,33 @@ fn the_object_of_a_verb_above_an_infinitive_is_its_subject() {
     let events = code(&mut doc);
     assert!(!events.iter().any(|e| e.0 == "PER"), "{events:?}");
 }
+
+#[test]
+fn alleging_that_another_used_force_is_an_accusation() {
+    // "Chile alleged that Peru had attacked Bolivia": an accusation of Peru by Chile, not an
+    // attack. "said" reports, and keeps the attack.
+    let rows = |verb: &'static str, lemma: &'static str| -> Vec<Row> {
+        vec![
+            ("Chile", "Chile", "PROPN", 2, "nsubj"),
+            (verb, lemma, "VERB", 0, "root"),
+            ("that", "that", "SCONJ", 6, "mark"),
+            ("Peru", "Peru", "PROPN", 6, "nsubj"),
+            ("had", "have", "AUX", 6, "aux"),
+            ("attacked", "attack", "VERB", 2, "ccomp"),
+            ("Bolivia", "Bolivia", "PROPN", 6, "obj"),
+        ]
+    };
+    let mentions = [(0, 0, 1, "CHL"), (0, 3, 4, "PER"), (0, 6, 7, "BOL")];
+    let alleged = rows("claimed", "claim");
+    let mut doc = document(&[&alleged], &mentions);
+    assert_eq!(code(&mut doc), [ev("CHL", "112", "PER", Mode::Asserted, 1)]);
+    let said = rows("said", "say");
+    let mut doc = document(&[&said], &mentions);
+    let events = code(&mut doc);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0 == "PER" && e.2 == "BOL" && e.1.starts_with("19")),
+        "{events:?}"
+    );
+}
