@@ -1462,3 +1462,20 @@ fn alleging_that_another_used_force_is_an_accusation() {
         "{events:?}"
     );
 }
+
+#[test]
+fn receiving_monitors_is_receiving_inspectors() {
+    // "Chile received a team of monitors from Peru": CAMEO 0862, not a meeting (043).
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("received", "receive", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("team", "team", "NOUN", 2, "obj"),
+        ("of", "of", "ADP", 6, "case"),
+        ("monitors", "monitor", "NOUN", 4, "nmod"),
+        ("from", "from", "ADP", 8, "case"),
+        ("Peru", "Peru", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 7, 8, "PER")]);
+    assert_eq!(code(&mut doc), [ev("CHL", "0862", "PER", Mode::Asserted, 1)]);
+}
