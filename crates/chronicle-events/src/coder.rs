@@ -351,6 +351,20 @@ impl Coder<'_> {
         if targets.is_empty() && !mutual {
             how_target = "the pattern needs none";
         }
+        if code.starts_with("042") && recoded.is_none() && !targets.is_empty() && peacekeepers_subject(tree, i) {
+            // "Bangladeshi peacekeepers arrived in Sierra Leone": CAMEO codes the arrival of
+            // peacekeepers as the host receiving them (0861), host → the sending side. (An
+            // announced or intended arrival keeps its recoding.)
+            std::mem::swap(&mut sources, &mut targets);
+            how_source = "the host of the peacekeepers";
+            how_target = "the peacekeepers";
+            from_place = true;
+            recoded = Some(crate::recode::Recoded {
+                code: RECEIVE_PEACEKEEPERS.to_owned(),
+                class: "peacekeepers' arrival".to_owned(),
+                head: tree.lower_lemma(i),
+            });
+        }
         if (sources.is_empty() && !unnamed_agent) || (targets.is_empty() && !allows_none && !mutual) {
             return;
         }
@@ -479,6 +493,19 @@ fn obligation<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(V
         })
     });
     (!speakers.is_empty() && !actors.is_empty() && differ).then_some((speakers, actors))
+}
+
+/// CAMEO "Receive deployment of peacekeepers".
+const RECEIVE_PEACEKEEPERS: &str = "0861";
+
+/// Whether the subject of a visit verb ("arrived in …") names peacekeepers.
+fn peacekeepers_subject(tree: &Tree<'_>, v: usize) -> bool {
+    tree.child(v, "nsubj").is_some_and(|s| {
+        let phrase = tree.subtree_span(s);
+        (tree.start..tree.end)
+            .filter(|&t| phrase.contains(tree.doc.tokens[t].span))
+            .any(|t| tree.lower_lemma(t).starts_with("peacekeep"))
+    })
 }
 
 /// Verbs that present what follows as a charge, not a report.

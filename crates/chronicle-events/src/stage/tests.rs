@@ -1479,3 +1479,17 @@ fn receiving_monitors_is_receiving_inspectors() {
     let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 7, 8, "PER")]);
     assert_eq!(code(&mut doc), [ev("CHL", "0862", "PER", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn the_arrival_of_peacekeepers_is_coded_as_the_host_receiving_them() {
+    // "Chilean peacekeepers arrived in Haiti": Haiti receives Chile's peacekeepers (0861).
+    let rows: &[Row] = &[
+        ("Chilean", "Chilean", "ADJ", 2, "amod"),
+        ("peacekeepers", "peacekeeper", "NOUN", 3, "nsubj"),
+        ("arrived", "arrive", "VERB", 0, "root"),
+        ("in", "in", "ADP", 5, "case"),
+        ("Haiti", "Haiti", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "CHLMIL"), (0, 4, 5, "HTI")]);
+    assert_eq!(code(&mut doc), [ev("HTI", "0861", "CHLMIL", Mode::Asserted, 1)]);
+}
