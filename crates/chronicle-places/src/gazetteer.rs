@@ -25,6 +25,9 @@ pub enum Feature {
     Country,
     /// A first-level division (US states).
     Admin1,
+    /// A US county or parish: no coordinates of its own (the row carries its state's centre);
+    /// the stage places it at a town of its state that the article names.
+    County,
     City,
 }
 
@@ -34,6 +37,7 @@ impl Feature {
             "continent" => (Feature::Continent, false),
             "country" => (Feature::Country, false),
             "city" => (Feature::City, false),
+            "county" => (Feature::County, false),
             // The file calls both multi-country regions and states `region` (as the record
             // contract does); a region with a country is a first-level division.
             "region" => (Feature::Region, true),
@@ -47,6 +51,7 @@ impl Feature {
             Feature::Continent => "continent",
             Feature::Region | Feature::Admin1 => "region",
             Feature::Country => "country",
+            Feature::County => "county",
             Feature::City => "city",
         }
     }
@@ -55,7 +60,7 @@ impl Feature {
 /// One gazetteer place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// GeoNames id; `None` for the few hand-entered regions.
+    /// GeoNames id; `None` for the few hand-entered regions and for US counties.
     pub geonameid: Option<u64>,
     pub feature: Feature,
     /// ISO 3166-1 alpha-2, empty for continents and regions.
@@ -118,8 +123,8 @@ impl Gazetteer {
         Ok(b.finish())
     }
 
-    /// [`Gazetteer::parse`] plus the `keshvar` crate's data: country centroids instead of the
-    /// file's town-based centres, US state centroids, and the ISO 3166-2 divisions of every
+    /// [`Gazetteer::parse`] plus the `keshvar` crate's data: US state centroids instead of the
+    /// file's town-based centres, and the ISO 3166-2 divisions of every
     /// other country (provinces, Australian and Indian states, English counties …).
     pub fn parse_with_divisions(text: &str, file: &str) -> Result<Gazetteer, DataError> {
         let mut b = Builder::default();
@@ -213,6 +218,19 @@ impl Builder {
         self.entries.push(entry);
     }
 
+    /// Indexes `alias` as a name of the last entry added that stands alone, short as it is
+    /// (`NSW`): unlike a state's postal code it is no English word.
+    pub fn add_standalone_alias(&mut self, alias: &str) {
+        let Some(id) = self.entries.len().checked_sub(1) else {
+            return;
+        };
+        let mut key = String::new();
+        fold_key(alias, &mut key);
+        if !key.is_empty() {
+            self.names.push((key, (id as u32) << 2));
+        }
+    }
+
     fn parse(&mut self, text: &str, file: &str) -> Result<(), DataError> {
         for (n, line) in text.lines().enumerate() {
             let lineno = n + 1;
@@ -224,9 +242,10 @@ impl Builder {
             if cols.len() != 10 {
                 return Err(err(format!("10 tab-separated columns expected, found {}", cols.len())));
             }
-            let geonameid = if let Some(slug) = cols[0].strip_prefix("R:") {
+            // `R:slug` for a hand-entered region, `C:fips` for a US county: no GeoNames id.
+            let geonameid = if let Some(slug) = cols[0].strip_prefix("R:").or_else(|| cols[0].strip_prefix("C:")) {
                 if slug.is_empty() {
-                    return Err(err("empty region key".into()));
+                    return Err(err(format!("empty key after {:?}", &cols[0][..2])));
                 }
                 None
             } else {
@@ -432,6 +451,13 @@ mod tests {
         let e = Gazetteer::parse("1\tvillage\tCH\t\t0\t0\t0\tX\t\t\n", "g.tsv").unwrap_err();
         assert!(e.message.contains("unknown feature"));
         assert!(Gazetteer::parse("# only a header\n", "g.tsv").is_err());
+        // A county: `C:` and its FIPS code, no GeoNames id.
+        let county = "C:13151\tcounty\tUS\tGA\t32.9\t-83.2\t0\tHenry County\t\t\n";
+        let g = Gazetteer::parse(county, "g.tsv").unwrap();
+        assert_eq!(g.entry(0).feature, Feature::County);
+        assert_eq!(g.entry(0).geonameid, None);
+        let e = Gazetteer::parse("C:\tcounty\tUS\tGA\t32.9\t-83.2\t0\tX County\t\t\n", "g.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "g.tsv:1: empty key after \"C:\"");
     }
 
     #[test]

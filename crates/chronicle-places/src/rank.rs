@@ -22,6 +22,9 @@ struct Context<'a> {
     dateline: Option<&'a str>,
     /// Gazetteer ids of the states named, in order of first mention.
     state_ids: Vec<u32>,
+    /// (country, admin1) of the towns chosen, with the mention keys and the towns: a county of
+    /// a name many states have (`Henry County`) is likely in the state of the article's towns.
+    town_states: HashMap<(&'a str, &'a str), Vec<(&'a str, u32)>>,
 }
 
 impl Context<'_> {
@@ -50,6 +53,14 @@ impl Context<'_> {
         }
     }
 
+    /// Whether another town of that state was chosen: not this name, and not this entry under
+    /// another name (`Mexico City` does not vote for itself as the reading of `Mexico`).
+    fn town_in_state(&self, country: &str, admin1: &str, own_key: &str, own_id: u32) -> bool {
+        self.town_states
+            .get(&(country, admin1))
+            .is_some_and(|v| v.iter().any(|&(k, id)| k != own_key && id != own_id))
+    }
+
     fn state_voted(&self, country: &str, admin1: &str, own_key: &str) -> bool {
         self.states
             .get(&(country, admin1))
@@ -65,6 +76,8 @@ fn prior(e: &Entry, hit: Hit) -> f64 {
         Feature::Region => 7.5,
         Feature::Admin1 if e.minor => 6.5,
         Feature::Admin1 => 7.0,
+        // Below a state: `Washington County` names one of 30 counties, never the state.
+        Feature::County => 6.0,
         Feature::City => (e.population.max(1000) as f64).log10(),
     };
     // Alternate names are often other languages' forms or old names that happen to collide.
@@ -75,8 +88,15 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
     let mut s = prior(e, hit);
     // A namesake: a town much smaller than a same-named city elsewhere (Geneva, Illinois;
     // Moscow, Idaho). That its country is in the article is weak evidence; its state is strong.
-    let state_voted = e.feature == Feature::City && ctx.state_voted(&e.country, &e.admin1, key);
-    let namesake = e.feature == Feature::City && !state_voted && (e.population as f64) * 5.0 < biggest_city as f64;
+    let local = matches!(e.feature, Feature::City | Feature::County);
+    let state_voted = local && ctx.state_voted(&e.country, &e.admin1, key);
+    // Another town of the same state named in the article (`Dublin` next to `Columbus` and
+    // `Grove City`) is evidence too, weaker than the state's own name.
+    let town_in_state = local && ctx.town_in_state(&e.country, &e.admin1, key, hit.entry);
+    let namesake = e.feature == Feature::City
+        && !state_voted
+        && !town_in_state
+        && (e.population as f64) * 5.0 < biggest_city as f64;
     if !e.country.is_empty() {
         let votes = ctx.country_votes(&e.country, key);
         if votes > 0.0 {
@@ -92,6 +112,10 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
         }
         if state_voted {
             s += 2.0;
+        }
+        // Which of the same-named counties or towns: the one in the state of the article's towns.
+        if town_in_state {
+            s += 1.0;
         }
         if ctx.dateline == Some(&*e.country) {
             s += 1.5;
@@ -118,7 +142,9 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
                         match qe.feature {
                             Feature::Country => e.country == qe.country && e.feature != Feature::Country,
                             Feature::Admin1 => {
-                                e.country == qe.country && e.admin1 == qe.admin1 && e.feature == Feature::City
+                                e.country == qe.country
+                                    && e.admin1 == qe.admin1
+                                    && matches!(e.feature, Feature::City | Feature::County)
                             }
                             _ => false,
                         }
@@ -157,7 +183,7 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
         .collect();
     for _ in 0..2 {
         let mut ctx = Context::default();
-        for (c, pick) in cands.iter().zip(&chosen) {
+        for ((c, pick), hits) in cands.iter().zip(&chosen).zip(&allowed) {
             let Some(id) = *pick else { continue };
             let e = gaz.entry(id);
             if e.country.is_empty() {
@@ -175,6 +201,17 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
                 if !ctx.state_ids.contains(&id) {
                     ctx.state_ids.push(id);
                 }
+            }
+            // A county that only one state has (`Rapides Parish`), or that its qualifier
+            // narrowed to one, names its state as surely as the state's own name.
+            if e.feature == Feature::County && hits.len() == 1 {
+                ctx.states.entry((&e.country, &e.admin1)).or_default().push(&c.key);
+            }
+            if e.feature == Feature::City {
+                ctx.town_states
+                    .entry((&e.country, &e.admin1))
+                    .or_default()
+                    .push((&c.key, id));
             }
             if c.dateline {
                 ctx.dateline = Some(&e.country);
@@ -222,4 +259,46 @@ fn best(hits: &[Hit], key: &str, gaz: &Gazetteer, ctx: &Context) -> Option<u32> 
         .map(|&h| (score(gaz.entry(h.entry), h, key, ctx, biggest_city), h.entry))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, id)| id)
+}
+
+/// Where to put each chosen county (`Feature::County`, which has no coordinates of its own):
+/// the chosen town of its state nearest to it in the text, else a town of its name in its
+/// state (`Anderson County` -> Anderson, the county seat more often than not), else `None`
+/// (the entry's own point, its state's centre). Local news names the towns of the county it
+/// is about, and a county is far smaller than its state: a town of the same state named
+/// nearby is usually inside it or next to it.
+pub(crate) fn county_anchors(cands: &[Candidate], chosen: &[Option<u32>], gaz: &Gazetteer) -> Vec<Option<u32>> {
+    let town = |i: usize| chosen[i].filter(|&id| gaz.entry(id).feature == Feature::City);
+    (0..cands.len())
+        .map(|i| {
+            let county = gaz.entry(chosen[i]?);
+            if county.feature != Feature::County {
+                return None;
+            }
+            let same_state = |id: u32| {
+                let e = gaz.entry(id);
+                e.country == county.country && e.admin1 == county.admin1
+            };
+            let start = cands[i].span.start;
+            let nearest = (0..cands.len())
+                .filter_map(|j| {
+                    town(j)
+                        .filter(|&id| same_state(id))
+                        .map(|id| (cands[j].span.start.abs_diff(start), id))
+                })
+                .min()
+                .map(|(_, id)| id);
+            nearest.or_else(|| {
+                let bare = county
+                    .name
+                    .strip_suffix(" County")
+                    .or_else(|| county.name.strip_suffix(" Parish"))?;
+                gaz.lookup(bare)
+                    .into_iter()
+                    .map(|h| h.entry)
+                    .filter(|&id| gaz.entry(id).feature == Feature::City && same_state(id))
+                    .max_by_key(|&id| gaz.entry(id).population)
+            })
+        })
+        .collect()
 }

@@ -45,10 +45,12 @@ impl Stage for PlaceStage {
         let gaz = self.gazetteer;
         let cands = candidates::find(doc, gaz);
         let chosen = rank::resolve(&cands, gaz);
+        let anchors = rank::county_anchors(&cands, &chosen, gaz);
         let places = cands
             .iter()
             .zip(chosen)
-            .filter_map(|(c, pick)| {
+            .zip(anchors)
+            .filter_map(|((c, pick), anchor)| {
                 let e = gaz.entry(pick?);
                 // A county is located by its namesake town or its state, but it is neither:
                 // it keeps its own name and no GeoNames id.
@@ -57,12 +59,14 @@ impl Stage for PlaceStage {
                 } else {
                     (e.name.to_string(), e.feature.as_str(), e.geonameid)
                 };
+                // A listed county has no point of its own: a town of its state the article names.
+                let at = anchor.map_or(e, |id| gaz.entry(id));
                 Some(Place {
                     span: c.span,
                     name,
                     country: (!e.country.is_empty()).then(|| e.country.to_string()),
-                    lat: Some(e.lat),
-                    lon: Some(e.lon),
+                    lat: Some(at.lat),
+                    lon: Some(at.lon),
                     feature: Some(feature.to_string()),
                     geonameid,
                 })

@@ -245,3 +245,94 @@ fn the_country_us_is_not_a_first_person_pronoun() {
     d.tokens[1].upos = Some(Upos::Pron);
     assert!(close(stage.tone(&d).self_group, 300.0 / 8.0));
 }
+
+/// The place record for the mention `surface` in `text`.
+fn place_of(text: &str, surface: &str) -> chronicle_doc::Place {
+    let stage = PlaceStage::new().unwrap();
+    let mut d = doc(text);
+    stage.run(&mut d);
+    let found = d.places.iter().find(|p| d.slice(p.span) == surface).cloned();
+    found.unwrap_or_else(|| panic!("{surface} not found in {:?}", d.places))
+}
+
+fn near(p: &chronicle_doc::Place, lat: f64, lon: f64) -> bool {
+    (p.lat.unwrap() - lat).abs() < 0.05 && (p.lon.unwrap() - lon).abs() < 0.05
+}
+
+#[test]
+fn a_country_is_at_its_conventional_point_not_its_geometric_centroid() {
+    // Canada's usual point is 60 N 95 W; a geocoder's centroid (56.1 N, 106.3 W) is 750 km off.
+    let canada = place_of("Troops were flown to Canada on Sunday.", "Canada");
+    assert!(near(&canada, 60.0, -95.0), "{canada:?}");
+    // The United States: the centre of the contiguous states.
+    let us = place_of("The plane landed in the United States late.", "United States");
+    assert!(near(&us, 39.83, -98.58), "{us:?}");
+}
+
+#[test]
+fn a_county_is_found_and_placed_at_a_town_of_its_state_the_article_names() {
+    // Ten states have a Henry County; the article's town says which, and where.
+    let text = "Deputies in Henry County arrested two men. The arrests were made near Stockbridge on Monday.";
+    let county = place_of(text, "Henry County");
+    assert_eq!(county.feature.as_deref(), Some("county"));
+    assert_eq!(county.country.as_deref(), Some("US"));
+    assert_eq!(county.geonameid, None);
+    let town = place_of(text, "Stockbridge");
+    assert!(
+        near(&county, town.lat.unwrap(), town.lon.unwrap()),
+        "{county:?} {town:?}"
+    );
+    // Alone, it is still a US county (somewhere in one of those states).
+    let alone = place_of("Deputies in Henry County arrested two men.", "Henry County");
+    assert_eq!(alone.feature.as_deref(), Some("county"));
+    assert_eq!(alone.country.as_deref(), Some("US"));
+}
+
+#[test]
+fn a_county_qualified_by_its_state_is_placed_at_its_namesake_town() {
+    // Five states have an Anderson County; `S.C.` picks one, and with no other town named the
+    // county sits at Anderson, South Carolina, not at the state's centre.
+    let county = place_of(
+        "Officials in Anderson County, S.C., closed the road.",
+        "Anderson County",
+    );
+    assert_eq!(county.feature.as_deref(), Some("county"));
+    assert!(near(&county, 34.5034, -82.6501), "{county:?}");
+}
+
+#[test]
+fn a_division_abbreviation_that_is_no_word_stands_alone() {
+    let nsw = place_of("Fires spread across NSW overnight.", "NSW");
+    assert_eq!(nsw.name, "New South Wales");
+    assert_eq!(nsw.country.as_deref(), Some("AU"));
+    // One that is also a word only qualifies a town.
+    assert!(places("The Act was passed in 2001.").is_empty());
+}
+
+#[test]
+fn a_county_only_one_state_has_names_that_state_for_its_towns() {
+    // Only Louisiana has a Rapides Parish: the Alexandria of the same story is Louisiana's.
+    let alone = place_of("The fire in Alexandria was put out.", "Alexandria");
+    assert_eq!(alone.country.as_deref(), Some("EG"));
+    let local = place_of(
+        "The fire in Alexandria was put out by crews from Rapides Parish.",
+        "Alexandria",
+    );
+    assert_eq!(local.country.as_deref(), Some("US"), "{local:?}");
+    assert!(near(&local, 31.3113, -92.4451), "Alexandria, Louisiana: {local:?}");
+}
+
+#[test]
+fn a_town_of_the_same_state_named_nearby_picks_the_small_namesake() {
+    // Dublin alone is Ireland's capital; next to two Ohio towns it is Dublin, Ohio.
+    let alone = place_of("Crews worked in Dublin all night.", "Dublin");
+    assert_eq!(alone.country.as_deref(), Some("IE"));
+    let local = place_of(
+        "Crews from Columbus and Westerville worked in Dublin all night.",
+        "Dublin",
+    );
+    assert_eq!(local.country.as_deref(), Some("US"), "{local:?}");
+    // A town does not vote for itself under another name: `Mexico` stays the country.
+    let mexico = place_of("Flights from Mexico City were cancelled across Mexico.", "Mexico");
+    assert_eq!(mexico.feature.as_deref(), Some("country"), "{mexico:?}");
+}
