@@ -98,6 +98,8 @@ pub struct Gazetteer {
     index: Vec<(u32, u32, u32)>,
     /// The most words any name has, so the text scanner knows how far to look.
     max_words: usize,
+    /// Ids of the file's own first-level divisions (US states, UK nations), for [`Gazetteer::state`].
+    states: Vec<u32>,
 }
 
 impl Gazetteer {
@@ -146,6 +148,15 @@ impl Gazetteer {
 
     pub fn max_words(&self) -> usize {
         self.max_words
+    }
+
+    /// The first-level division `admin1` of `country` from the file (`US`, `KY` -> Kentucky),
+    /// so a county can fall back to its state's point.
+    pub fn state(&self, country: &str, admin1: &str) -> Option<u32> {
+        self.states.iter().copied().find(|&id| {
+            let e = self.entry(id);
+            &*e.country == country && &*e.admin1 == admin1
+        })
     }
 
     fn key_at(&self, i: usize) -> &str {
@@ -329,11 +340,18 @@ impl Builder {
             arena.push_str(key);
             index.push((start, key.len() as u32, *v));
         }
+        let states = (0..entries.len() as u32)
+            .filter(|&id| {
+                let e = &entries[id as usize];
+                e.feature == Feature::Admin1 && !e.minor
+            })
+            .collect();
         Gazetteer {
             entries,
             arena,
             index,
             max_words: max_words.min(8),
+            states,
         }
     }
 }

@@ -263,8 +263,9 @@ fn best(hits: &[Hit], key: &str, gaz: &Gazetteer, ctx: &Context) -> Option<u32> 
 
 /// Where to put each chosen county (`Feature::County`, which has no coordinates of its own):
 /// the chosen town of its state nearest to it in the text, else a town of its name in its
-/// state (`Anderson County` -> Anderson, the county seat more often than not), else `None`
-/// (the entry's own point, its state's centre). Local news names the towns of the county it
+/// state (`Anderson County` -> Anderson, the county seat more often than not), else its state
+/// (whose centroid, from keshvar, is a better point than the town-based centre the county row
+/// carries). Local news names the towns of the county it
 /// is about, and a county is far smaller than its state: a town of the same state named
 /// nearby is usually inside it or next to it.
 pub(crate) fn county_anchors(cands: &[Candidate], chosen: &[Option<u32>], gaz: &Gazetteer) -> Vec<Option<u32>> {
@@ -298,6 +299,7 @@ pub(crate) fn county_anchors(cands: &[Candidate], chosen: &[Option<u32>], gaz: &
                     .map(|h| h.entry)
                     .filter(|&id| gaz.entry(id).feature == Feature::City && same_state(id))
                     .max_by_key(|&id| gaz.entry(id).population)
+                    .or_else(|| gaz.state(&county.country, &county.admin1))
             })
         })
         .collect()

@@ -336,3 +336,17 @@ fn a_town_of_the_same_state_named_nearby_picks_the_small_namesake() {
     let mexico = place_of("Flights from Mexico City were cancelled across Mexico.", "Mexico");
     assert_eq!(mexico.feature.as_deref(), Some("country"), "{mexico:?}");
 }
+
+#[test]
+fn a_county_with_no_town_to_go_by_is_at_its_state_point() {
+    // No town of Kentucky is named and there is none called Laurel there: the county takes the
+    // state's own point, the same as `Kentucky` gets.
+    let text = "Deputies in Laurel County, Ky., searched a farm. Kentucky police helped.";
+    let county = place_of(text, "Laurel County");
+    let state = place_of(text, "Kentucky");
+    assert_eq!(county.feature.as_deref(), Some("county"));
+    assert!(
+        near(&county, state.lat.unwrap(), state.lon.unwrap()),
+        "{county:?} {state:?}"
+    );
+}
