@@ -108,6 +108,27 @@ fn inside_other_entity(doc: &Document, span: Span) -> bool {
         .any(|e| e.kind == EntityKind::Person && e.span.overlaps(span))
 }
 
+/// Whether NER called exactly this name a person although it tags the same name a place
+/// elsewhere in the article (`... in Fargo.` then `Fargo raised its goal`): one name keeps
+/// one sense in a story, and NER's person reading of a bare place name is the weaker one.
+fn person_reading_of_a_place(doc: &Document, span: Span, key: &str, place_keys: &[String]) -> bool {
+    doc.entities
+        .iter()
+        .any(|e| e.kind == EntityKind::Person && e.span == span)
+        && place_keys.iter().any(|k| k == key)
+}
+
+/// `S.C.`, `N.Y.`, `W.Va.`: a state abbreviation written as dotted initials is no English word
+/// (unlike `Miss.`, `Wash.`, `IN`), so it names the state even away from `Town, `.
+fn dotted_initials(surface: &str) -> bool {
+    let parts: Vec<&str> = surface.split('.').collect();
+    parts.len() >= 3
+        && parts.last() == Some(&"")
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The token scanner. With `backstop` (NER ran), names inside NER's non-place entities are kept
 /// only after a cue word or as a dateline.
 fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
@@ -154,6 +175,17 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
             }
         }
     }
+    // Folded names NER tags as places anywhere in the article.
+    let place_keys: Vec<String> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| {
+            let mut k = String::new();
+            fold_key(&text[e.span.range()], &mut k);
+            k
+        })
+        .collect();
     let mut out: Vec<Candidate> = Vec::new();
     let mut lower = String::new();
     // The first token after the last accepted mention: mentions never overlap.
@@ -228,10 +260,17 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         let first_of_doc = i == 0 || (i <= 2 && (0..i).all(|k| !is_word(word(k))));
         let dateline = first_of_doc && next.is_some_and(|n| n == "," || n == "(" || n == "-" || n == "—" || n == "–");
         let all_caps = surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
+        // Only the file's own states: keshvar's divisions carry their own abbreviations, and
+        // `B.C.` there is also a date.
+        let initials = dotted_initials(&text[toks[i].span.start as usize..toks[end].span.end as usize])
+            && hits.iter().any(|h| {
+                let e = gaz.entry(h.entry);
+                e.feature == Feature::Admin1 && !e.minor
+            });
         let big = unit
             || hits.iter().any(|h| {
                 let e = gaz.entry(h.entry);
-                !h.qualifier_only
+                (!h.qualifier_only || initials)
                     && matches!(
                         e.feature,
                         Feature::Country | Feature::Admin1 | Feature::Continent | Feature::Region
@@ -258,7 +297,7 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         let qualifier_slot = prev == Some(",") && i >= 2 && is_cap(word(i - 2));
         let says = next.is_some_and(|n| SAYS.contains(&n));
         let mut ok = true;
-        if only_qualifier && !qualifier_slot {
+        if only_qualifier && !qualifier_slot && !initials {
             ok = false;
         }
         if (single || end == start_tok) && NEVER.contains(&lower.as_str()) {
@@ -293,10 +332,14 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         // With NER, a name inside a person's name is not a place unless a cue or dateline says
         // so (`in Georgia`); one NER missed altogether still is (NER trained on one newswire
         // misses many local places: small towns, counties, regions).
-        if backstop && !(cue || dateline) && inside_other_entity(doc, span) {
+        if backstop
+            && !(cue || dateline)
+            && inside_other_entity(doc, span)
+            && !person_reading_of_a_place(doc, span, &key, &place_keys)
+        {
             ok = false;
         }
-        let after_comma_place = after_comma_place || qualifier_slot;
+        let after_comma_place = after_comma_place || qualifier_slot || initials;
         if ok {
             let hits = if after_comma_place {
                 hits

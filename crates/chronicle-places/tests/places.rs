@@ -350,3 +350,47 @@ fn a_county_with_no_town_to_go_by_is_at_its_state_point() {
         "{county:?} {state:?}"
     );
 }
+
+/// The places found in `text` with NER's entities given as (surface, kind), each surface's first
+/// occurrence after the previous one.
+fn places_with_entities(text: &str, ents: &[(&str, EntityKind)]) -> Vec<String> {
+    let mut d = doc(text);
+    let mut from = 0;
+    for (surface, kind) in ents {
+        let start = from + text[from..].find(surface).expect("entity in text");
+        from = start + surface.len();
+        d.entities.push(Entity {
+            span: Span::new(start, from),
+            kind: *kind,
+            actor: None,
+            canonical: None,
+            sentence: 0,
+        });
+    }
+    d.mark_done(Layers::ENTITIES);
+    PlaceStage::new().unwrap().run(&mut d);
+    d.places.iter().map(|p| d.slice(p.span).to_string()).collect()
+}
+
+#[test]
+fn a_place_ner_also_calls_a_person_keeps_its_place_sense_in_the_story() {
+    let text = "Water rose in Fargo on Monday. Fargo raised its sandbag goal.";
+    let got = places_with_entities(text, &[("Fargo", EntityKind::Place), ("Fargo", EntityKind::Person)]);
+    assert_eq!(got, ["Fargo", "Fargo"]);
+    // Without the place reading elsewhere, NER's person stands.
+    let text = "Fargo raised its sandbag goal.";
+    assert!(places_with_entities(text, &[("Fargo", EntityKind::Person)]).is_empty());
+}
+
+#[test]
+fn a_state_written_as_dotted_initials_stands_alone() {
+    let got = places("The S.C. Highway Patrol closed the road.");
+    assert_eq!(
+        got,
+        [("S.C.".to_string(), "South Carolina".to_string(), Some("US".to_string()))]
+    );
+    // A short form that is a word still needs `Town, ` before it.
+    assert!(places("Miss. Jones and Wash. crews came.").is_empty());
+    // Nor does another country's division abbreviation that is also a date.
+    assert!(places("The wall was built in 500 B.C. by farmers.").is_empty());
+}
