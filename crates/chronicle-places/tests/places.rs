@@ -374,17 +374,17 @@ fn places_with_entities(text: &str, ents: &[(&str, EntityKind)]) -> Vec<String> 
 
 #[test]
 fn a_place_ner_also_calls_a_person_keeps_its_place_sense_in_the_story() {
-    let text = "Water rose in Fargo on Monday. Fargo raised its sandbag goal.";
+    let text = "The river crested in Fargo overnight. Fargo opened two shelters.";
     let got = places_with_entities(text, &[("Fargo", EntityKind::Place), ("Fargo", EntityKind::Person)]);
     assert_eq!(got, ["Fargo", "Fargo"]);
     // Without the place reading elsewhere, NER's person stands.
-    let text = "Fargo raised its sandbag goal.";
+    let text = "Fargo opened two shelters.";
     assert!(places_with_entities(text, &[("Fargo", EntityKind::Person)]).is_empty());
 }
 
 #[test]
 fn a_state_written_as_dotted_initials_stands_alone() {
-    let got = places("The S.C. Highway Patrol closed the road.");
+    let got = places("Rain is expected across S.C. on Friday.");
     assert_eq!(
         got,
         [("S.C.".to_string(), "South Carolina".to_string(), Some("US".to_string()))]
