@@ -329,6 +329,12 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         if currency || (street && !big) {
             ok = false;
         }
+        // `St. Patrick's Day`, `St. George's Day`: a saint's feast day, not the place named after
+        // the saint.
+        let feast_day = matches!(next, Some("'s" | "’s")) && end + 2 < toks.len() && word(end + 2) == "Day";
+        if feast_day {
+            ok = false;
+        }
         // With NER, a name inside a person's name is not a place unless a cue or dateline says
         // so (`in Georgia`); one NER missed altogether still is (NER trained on one newswire
         // misses many local places: small towns, counties, regions).

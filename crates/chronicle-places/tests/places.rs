@@ -394,3 +394,11 @@ fn a_state_written_as_dotted_initials_stands_alone() {
     // Nor does another country's division abbreviation that is also a date.
     assert!(places("The wall was built in 500 B.C. by farmers.").is_empty());
 }
+
+#[test]
+fn a_saints_day_is_no_place() {
+    assert!(places("Parades were held for St. Patrick's Day.").is_empty());
+    // The town itself still is.
+    let got = places("Parades were held in St. Albans on Friday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
