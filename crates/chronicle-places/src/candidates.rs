@@ -84,6 +84,11 @@ fn elided_cap(s: &str) -> bool {
         .any(|p| s.strip_prefix(p).is_some_and(is_cap))
 }
 
+/// A dash as datelines use it: `-`, `–`, `—`, or the typewriter `--` (one token).
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "—" | "–" | "--")
+}
+
 fn is_word(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_alphanumeric)
 }
@@ -258,7 +263,7 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         let prev = (i > 0).then(|| word(i - 1));
         let next = (end + 1 < toks.len()).then(|| word(end + 1));
         let first_of_doc = i == 0 || (i <= 2 && (0..i).all(|k| !is_word(word(k))));
-        let dateline = first_of_doc && next.is_some_and(|n| n == "," || n == "(" || n == "-" || n == "—" || n == "–");
+        let dateline = first_of_doc && next.is_some_and(|n| n == "," || n == "(" || is_dash(n));
         let all_caps = surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
         // Only the file's own states: keshvar's divisions carry their own abbreviations, and
         // `B.C.` there is also a date.
@@ -292,8 +297,8 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         // An all-caps name opening a sentence and followed by `,`, `(` or a dash: a dateline.
         // Mid-text datelines of local papers: `2009 NEWARK -- After …`, `BEIRUT: The body …`.
         let dateline = dateline
-            || (all_caps && initial[i] && next.is_some_and(|n| matches!(n, "," | "(" | "-" | "—" | "–" | ":")))
-            || (all_caps && surface.len() >= 4 && next.is_some_and(|n| matches!(n, "-" | "—" | "–" | ":")));
+            || (all_caps && initial[i] && next.is_some_and(|n| matches!(n, "," | "(" | ":") || is_dash(n)))
+            || (all_caps && surface.len() >= 4 && next.is_some_and(|n| n == ":" || is_dash(n)));
         let qualifier_slot = prev == Some(",") && i >= 2 && is_cap(word(i - 2));
         let says = next.is_some_and(|n| SAYS.contains(&n));
         let mut ok = true;

@@ -402,3 +402,22 @@ fn a_saints_day_is_no_place() {
     let got = places("Parades were held in St. Albans on Friday.");
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn a_dateline_may_end_in_a_typewriter_dash() {
+    // The pipeline's tokenizer keeps `--` whole; the test tokenizer splits it, so join it here.
+    let text = "Roads reopen. TULSA -- Crews cleared the last roads on Friday.";
+    let mut d = doc(text);
+    let k = (0..d.tokens.len() - 1)
+        .find(|&k| d.slice(d.tokens[k].span) == "-" && d.slice(d.tokens[k + 1].span) == "-")
+        .expect("two dashes");
+    d.tokens[k].span = Span::new(d.tokens[k].span.start as usize, d.tokens[k + 1].span.end as usize);
+    d.tokens.remove(k + 1);
+    for s in &mut d.sentences {
+        let shift = |t: u32| if t > k as u32 { t - 1 } else { t };
+        s.tokens = shift(s.tokens.start)..shift(s.tokens.end);
+    }
+    PlaceStage::new().unwrap().run(&mut d);
+    let got: Vec<&str> = d.places.iter().map(|p| d.slice(p.span)).collect();
+    assert_eq!(got, ["TULSA"]);
+}
