@@ -62,7 +62,14 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
             }
         }
     }
-    let scanned = scan(doc, gaz, use_entities);
+    // Two passes: the second knows which names the first (and NER) took as places anywhere in
+    // the article, and lets those through where only a neighbouring capital stopped them
+    // (`Metropolitan Atlanta`, `Mansfield Law Enforcement Center`): one name, one sense per story.
+    let mut known: Vec<String> = scan(doc, gaz, use_entities, &[]).into_iter().map(|c| c.key).collect();
+    known.extend(ner_place_keys(doc));
+    known.sort_unstable();
+    known.dedup();
+    let scanned = scan(doc, gaz, use_entities, &known);
     for c in scanned {
         if !out.iter().any(|o| o.span.overlaps(c.span)) {
             out.push(c);
@@ -136,7 +143,21 @@ fn dotted_initials(surface: &str) -> bool {
 
 /// The token scanner. With `backstop` (NER ran), names inside NER's non-place entities are kept
 /// only after a cue word or as a dateline.
-fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
+/// Folded names NER tags as places anywhere in the article.
+fn ner_place_keys(doc: &Document) -> Vec<String> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| {
+            let mut k = String::new();
+            fold_key(&doc.text()[e.span.range()], &mut k);
+            k
+        })
+        .collect()
+}
+
+/// The token scanner; `known` are names (folded, sorted) taken as places elsewhere in the article.
+fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Vec<Candidate> {
     let text = doc.text();
     let toks = &doc.tokens;
     let word = |i: usize| &text[toks[i].span.range()];
@@ -180,17 +201,7 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
             }
         }
     }
-    // Folded names NER tags as places anywhere in the article.
-    let place_keys: Vec<String> = doc
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Place)
-        .map(|e| {
-            let mut k = String::new();
-            fold_key(&text[e.span.range()], &mut k);
-            k
-        })
-        .collect();
+    let place_keys = ner_place_keys(doc);
     let mut out: Vec<Candidate> = Vec::new();
     let mut lower = String::new();
     // The first token after the last accepted mention: mentions never overlap.
@@ -317,13 +328,22 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool) -> Vec<Candidate> {
         if all_caps && !(dateline || short_code || only_qualifier) {
             ok = false;
         }
+        // A name the article uses as a place elsewhere keeps that sense next to other capitals
+        // (a person's name around it is still caught by NER's entities below).
+        let known_place = known.binary_search(&key).is_ok();
         // Part of a longer name: `George Washington`, `Mr. Lincoln`.
-        if prev_cap_name && !after_comma_place && !cue {
+        if prev_cap_name && !after_comma_place && !cue && !known_place {
             ok = false;
         }
         // `Austin Powers`, `David Cameron`; but `Alexandria Police` and `Paris High School`
         // are places inside names.
-        if next_cap && single && !big && !qualifier_slot && !next.is_some_and(|n| ORG_WORDS.contains(&n)) {
+        if next_cap
+            && single
+            && !big
+            && !qualifier_slot
+            && !known_place
+            && !next.is_some_and(|n| ORG_WORDS.contains(&n))
+        {
             ok = false;
         }
         if single && !big && !cue && (says || surnames.contains(&key)) {

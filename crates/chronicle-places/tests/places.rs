@@ -421,3 +421,13 @@ fn a_dateline_may_end_in_a_typewriter_dash() {
     let got: Vec<&str> = d.places.iter().map(|p| d.slice(p.span)).collect();
     assert_eq!(got, ["TULSA"]);
 }
+
+#[test]
+fn a_name_used_as_a_place_keeps_that_sense_beside_other_capitals() {
+    // `Tulsa` next to another capitalized word is taken only because the story names the city
+    // on its own elsewhere.
+    let text = "Storms hit Tulsa overnight. The Greater Downtown Tulsa Partnership met today.";
+    let got: Vec<String> = places(text).into_iter().map(|p| p.0).collect();
+    assert_eq!(got, ["Tulsa", "Tulsa"], "{got:?}");
+    assert!(places("The Greater Downtown Tulsa Partnership met today.").is_empty());
+}
