@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use chronicle_actors::dictionary::MetonymKind;
 use chronicle_actors::Dictionary;
-use chronicle_doc::{DataError, Document, EntityKind, Layers, Mention, MentionKind, Stage, Upos};
+use chronicle_doc::{DataError, Document, EntityKind, Layers, Mention, MentionKind, Span, Stage, Upos};
 
 use crate::coder::Coder;
 use crate::merge::merge;
@@ -151,29 +151,30 @@ impl EventStage {
                         matches!(h.upos, Some(Upos::Noun | Upos::Propn))
                             || (token.deprel == Some("compound") && h.upos == Some(Upos::Adj))
                     });
-                let covered = doc
-                    .mentions
-                    .iter()
-                    .any(|m| m.actor.is_some() && m.span.overlaps(token.span));
-                if !(modifies_noun || demonym) || covered {
+                if !(modifies_noun || demonym) || has_actor(doc, token.span) {
                     continue;
                 }
-                mentions.push(Mention {
-                    span: token.span,
-                    head: Some(i as u32),
-                    kind: MentionKind::Description,
-                    // A country's own adjective is that country, never recoded by date (as in
-                    // the actor layer: "Serbian" in 1995 is SRB).
-                    actor: Some(code.clone()),
-                    canonical: self.dictionary.country(code).map(|c| c.canonical.clone()),
-                    entity: None,
-                    antecedent: None,
-                    sentence: sentence as u32,
-                });
+                mentions.push(self.national(token.span, i, code, sentence));
             }
         }
         mentions.extend(self.national_organizations(doc));
         mentions
+    }
+
+    /// A country mention for the national adjective or demonym headed by token `head`. A
+    /// country's own adjective is that country, never recoded by date (as in the actor layer:
+    /// "Serbian" in 1995 is SRB).
+    fn national(&self, span: Span, head: usize, code: &str, sentence: usize) -> Mention {
+        Mention {
+            span,
+            head: Some(head as u32),
+            kind: MentionKind::Description,
+            actor: Some(code.to_owned()),
+            canonical: self.dictionary.country(code).map(|c| c.canonical.clone()),
+            entity: None,
+            antecedent: None,
+            sentence: sentence as u32,
+        }
     }
 
     /// An ethnic group named by a people's demonym stands for the country it lives in, as
@@ -197,16 +198,7 @@ impl EventStage {
         // "Bosnian Serbs": another country's adjective right before.
         if i > first {
             if let Some(code) = self.nationals.get(word(i - 1)).filter(|c| *c != own) {
-                return Some(Mention {
-                    span: doc.tokens[i - 1].span.cover(token.span),
-                    head: Some(i as u32),
-                    kind: MentionKind::Description,
-                    actor: Some(code.clone()),
-                    canonical: self.dictionary.country(code).map(|c| c.canonical.clone()),
-                    entity: None,
-                    antecedent: None,
-                    sentence: sentence as u32,
-                });
+                return Some(self.national(doc.tokens[i - 1].span.cover(token.span), i, code, sentence));
             }
         }
         let ethnic = i > first && word(i - 1).eq_ignore_ascii_case("ethnic");
@@ -246,11 +238,7 @@ impl EventStage {
             .iter()
             .filter(|e| e.kind == EntityKind::Organization && e.actor.is_none())
         {
-            if doc
-                .mentions
-                .iter()
-                .any(|m| m.actor.is_some() && m.span.overlaps(e.span))
-            {
+            if has_actor(doc, e.span) {
                 continue;
             }
             let Some(s) = doc.sentences.get(e.sentence as usize) else {
@@ -279,6 +267,11 @@ impl EventStage {
         }
         out
     }
+}
+
+/// Whether an actor mention of the document overlaps `span`.
+fn has_actor(doc: &Document, span: Span) -> bool {
+    doc.mentions.iter().any(|m| m.actor.is_some() && m.span.overlaps(span))
 }
 
 impl Stage for EventStage {

@@ -400,13 +400,7 @@ impl Weights {
     #[inline(always)]
     fn score_generic(&self, feats: &[u64], scores: &mut [f32]) {
         const BLOCK: usize = 128;
-        // With room for the padding, dense rows are added whole (a multiple of 16 floats, no
-        // scalar remainder); the padding columns hold zeros and are never read as scores.
-        let width = if scores.len() >= self.stride {
-            self.stride
-        } else {
-            self.n_classes
-        };
+        let width = self.row_width(scores.len());
         let scores = &mut scores[..width];
         let mut idx = [0usize; BLOCK];
         let mut hits = [Slot::default(); BLOCK];
@@ -447,6 +441,18 @@ impl Weights {
 
     pub fn n_features(&self) -> usize {
         self.n_features
+    }
+
+    /// How many columns of a `len`-long scores buffer a lookup adds to: with room for the
+    /// padding, dense rows are added whole (a multiple of 16 floats, no scalar remainder); the
+    /// padding columns hold zeros and are never read as scores.
+    #[inline(always)]
+    fn row_width(&self, len: usize) -> usize {
+        if len >= self.stride {
+            self.stride
+        } else {
+            self.n_classes
+        }
     }
 
     /// The slot holding `key`, probing from its home slot `from`: slots are sorted by key
@@ -500,11 +506,7 @@ impl Weights {
         // Enough for the parser's largest list (54 features) in one block, and small enough
         // that zeroing the buffers below costs little.
         const BLOCK: usize = 64;
-        let width = if scores.len() >= self.stride {
-            self.stride
-        } else {
-            self.n_classes
-        };
+        let width = self.row_width(scores.len());
         let scores = &mut scores[..width];
         let mut idx = [0usize; BLOCK];
         // Dense row starts, long-row ranges (start, end) and inline slots, found in one pass.
