@@ -240,7 +240,9 @@ impl Coder<'_> {
                 Some(self.recoding.recode_threat(code))
             }
             // "would not provide support": a refusal, when the table says what it becomes.
-            Mode::Negated => self.recoding.recode_negated(code),
+            // (A past act denied, "did not meet", is no refusal: it stays a negated event.)
+            Mode::Negated if !reading.past_negation => self.recoding.recode_negated(code),
+            Mode::Negated => None,
             mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
         };
         if let Some((speakers, addressees)) = obligation(tree, &slots, i) {
@@ -380,7 +382,10 @@ impl Coder<'_> {
         };
         let clause = tree.subtree_span(i);
         let date = clause_date(tree, clause);
-        let place = clause_place(tree, i, clause, pattern.kind);
+        // The object of a verb is where the act happens only for acts on the ground ("shelled
+        // *Kharkiv*", "visited *Moscow*"); what one presses, accuses or urges is no location.
+        let object_is_location = matches!(event_type.quad_class(), 2 | 4) || event_type.code.starts_with(VISIT);
+        let place = clause_place(tree, i, clause, pattern.kind, object_is_location);
         let trigger = tree.doc.tokens[i].span;
         let evidence = tree.doc.sentences[sentence as usize].span;
         let pairs: Vec<(Option<Filler<'_>>, Option<Filler<'_>>)> = if unnamed_agent {
@@ -694,15 +699,25 @@ fn embedding_trigger(tree: &Tree<'_>, i: usize, fired: &[usize]) -> Option<usize
     None
 }
 
-/// Where the event happens: the first place in the trigger's clause, or for a noun event the
-/// place of a locative phrase right after the noun's own words. The parse often hangs that
-/// phrase on the verb governing the noun ("would monitor the *talks* on January 10 *in
-/// Geneva*": `in Geneva` on `monitor`), yet it says where the talks are.
-fn clause_place(tree: &Tree<'_>, trigger: usize, clause: Span, kind: TriggerKind) -> Option<String> {
+/// Where the event happens: the first place in the trigger's clause that locates the trigger
+/// itself, or for a noun event the place of a locative phrase right after the noun's own
+/// words. The parse often hangs that phrase on the verb governing the noun ("would monitor
+/// the *talks* on January 10 *in Geneva*": `in Geneva` on `monitor`), yet it says where the
+/// talks are.
+fn clause_place(
+    tree: &Tree<'_>,
+    trigger: usize,
+    clause: Span,
+    kind: TriggerKind,
+    object_is_location: bool,
+) -> Option<String> {
     let places = &tree.doc.places;
+    let locates_trigger = |span: Span| {
+        location_head(tree, span, object_is_location).is_some_and(|head| on_trigger_path(tree, trigger, head))
+    };
     if let Some(p) = places
         .iter()
-        .find(|p| clause.contains(p.span) && names_a_location(tree, p.span))
+        .find(|p| clause.contains(p.span) && locates_trigger(p.span))
     {
         return Some(p.name.clone());
     }
@@ -716,6 +731,9 @@ fn clause_place(tree: &Tree<'_>, trigger: usize, clause: Span, kind: TriggerKind
     let at = tree.doc.tokens[preposition + 1].span.start;
     places.iter().find(|p| p.span.start == at).map(|p| p.name.clone())
 }
+
+/// CAMEO "Make a visit": its object is where the visit goes.
+const VISIT: &str = "042";
 
 /// Prepositions that put an event somewhere ("*in* Geneva", "*near* the border").
 const LOCATIVE: [&str; 12] = [
@@ -733,16 +751,14 @@ const LOCATIVE: [&str; 12] = [
     "along",
 ];
 
-/// Whether the place at `span` says where something happens: a locative phrase or the
-/// object of the verb ("shelled *Kharkiv*"), not a modifier of an actor ("*US* President"),
-/// a possessor ("*Moscow*'s concerns"), a subject ("*Washington* said") or an addressee
-/// ("aid to *Kiev*").
-fn names_a_location(tree: &Tree<'_>, span: Span) -> bool {
+/// The head of the locative phrase the place at `span` stands in, when it says where
+/// something happens: a locative phrase or (when `object_is_location`) the object of the verb
+/// ("shelled *Kharkiv*"), not a modifier of an actor ("*US* President"), a possessor
+/// ("*Moscow*'s concerns"), a subject ("*Washington* said") or an addressee ("aid to *Kiev*").
+fn location_head(tree: &Tree<'_>, span: Span, object_is_location: bool) -> Option<usize> {
     let tokens = &tree.doc.tokens;
     let inside = |t: usize| span.contains(tokens[t].span);
-    let Some(mut head) = (tree.start..tree.end).find(|&t| inside(t) && tree.head(t).is_none_or(|h| !inside(h))) else {
-        return false;
-    };
+    let mut head = (tree.start..tree.end).find(|&t| inside(t) && tree.head(t).is_none_or(|h| !inside(h)))?;
     // "in Paris and Berlin": a conjunct is where its first conjunct is.
     while tree.deprel(head) == "conj" {
         match tree.head(head) {
@@ -750,13 +766,56 @@ fn names_a_location(tree: &Tree<'_>, span: Span) -> bool {
             None => break,
         }
     }
-    match tree.base_deprel(head) {
-        "obj" => true,
+    let locative = match tree.base_deprel(head) {
+        "obj" => object_is_location,
         "obl" | "nmod" | "advcl" => tree
             .case_of(head)
             .is_some_and(|m| m.split(' ').any(|w| LOCATIVE.contains(&w))),
         _ => false,
+    };
+    locative.then_some(head)
+}
+
+/// Whether the locative phrase headed by `phrase` says where the trigger happens, not where
+/// something else in its clause is. The words between them are the trigger's own dependents
+/// ("attacked a *base* in Kandahar", "*talks* in Geneva" for `hold`), verbs of the same event
+/// chain ("agreed to *meet* in Berlin"), or nouns inside a setting of the trigger ("met *on
+/// the sidelines of the summit* in Lima"; the parse may hang that setting on the object:
+/// "arrested ten *people in raids* in Hebron"). A noun further down anywhere else describes
+/// its own thing ("talks since the start of the *war* in Ukraine"), and another clause is
+/// another event ("rejected the offer and *accused* Moscow …").
+fn on_trigger_path(tree: &Tree<'_>, trigger: usize, phrase: usize) -> bool {
+    let mut node = phrase;
+    let mut nested = false;
+    let mut in_setting = false;
+    while let Some(head) = tree.head(node) {
+        let near_trigger = head == trigger || tree.head(head) == Some(trigger);
+        in_setting |= node != phrase && near_trigger && is_setting(tree, node);
+        if head == trigger {
+            return !nested || in_setting;
+        }
+        let nominal = matches!(
+            tree.doc.tokens[head].upos,
+            Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+        );
+        if nominal {
+            nested |= tree.head(head) != Some(trigger);
+        } else if tree.base_deprel(head) != "xcomp" {
+            return false;
+        }
+        node = head;
     }
+    false
+}
+
+/// Whether `node` is a phrase of place or occasion ("*in* raids", "*on* the sidelines",
+/// "*during* a visit"), within which a place still locates what the phrase hangs on.
+fn is_setting(tree: &Tree<'_>, node: usize) -> bool {
+    matches!(tree.base_deprel(node), "obl" | "nmod")
+        && tree.case_of(node).is_some_and(|m| {
+            m.split(' ')
+                .any(|w| LOCATIVE.contains(&w) || matches!(w, "on" | "during"))
+        })
 }
 
 /// The first place with a country in the trigger's clause that no actor mention covers and

@@ -1,6 +1,6 @@
 //! An event's mode: asserted, negated, hypothetical, future or reported.
 
-use chronicle_doc::{Mode, Span};
+use chronicle_doc::{Mode, Span, Upos};
 
 use crate::tree::Tree;
 
@@ -53,6 +53,26 @@ pub(crate) const SPEECH_HEADS: &[&str] = &[
     "say", "tell", "claim", "report", "state", "add", "announce", "believe", "think", "insist", "note", "stress",
     "argue", "write", "allege",
 ];
+/// Verbs whose object is something told or known about, not something done: "did not
+/// *describe* the offer" says nothing about whether it was made, so the negation (or the
+/// modality) of such a verb does not reach an event noun below it.
+const ABOUT_HEADS: &[&str] = &[
+    "describe",
+    "confirm",
+    "disclose",
+    "reveal",
+    "specify",
+    "detail",
+    "explain",
+    "mention",
+    "discuss",
+    "comment",
+    "know",
+    "recall",
+    "remember",
+    "elaborate",
+    "address",
+];
 /// Relations through which the mode of a clause reaches what it governs.
 const MODE_CLIMB: &[&str] = &["xcomp", "acl", "obl", "nmod", "obj", "advcl", "ccomp", "conj", "amod"];
 
@@ -69,6 +89,9 @@ pub(crate) struct ModeReading {
     /// Whether the event hangs on an `if` clause ("may halt mediation *if* cooperation
     /// founders"): coercion made conditional is a threat too.
     pub conditional: bool,
+    /// Whether a negation denies a past act ("*did not* meet", "has held *no* talks") rather
+    /// than stating a stance ("will not accept", "does not recognize"): only a stance refuses.
+    pub past_negation: bool,
 }
 
 pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeReading {
@@ -81,6 +104,10 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         // "to identify victims *killed* in the crash": a past participle describing a noun
         // tells what has happened; the mode of the clause above does not reach it.
         if tree.deprel(current) == "acl" && tree.doc.tokens[current].xpos == Some("VBN") {
+            break;
+        }
+        let nominal = matches!(tree.doc.tokens[current].upos, Some(Upos::Noun | Upos::Propn));
+        if nominal && ABOUT_HEADS.contains(&tree.lower_lemma(head).as_str()) {
             break;
         }
         chain.push(head);
@@ -109,6 +136,7 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         why,
         ultimatum,
         conditional,
+        past_negation: false,
     };
     for (depth, &node) in chain.iter().enumerate() {
         let lemma = tree.lower_lemma(node);
@@ -117,8 +145,16 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
             matches!(tree.deprel(c), "advmod" | "det" | "neg" | "cc:preconj")
                 && NEGATIONS.contains(&tree.lower_lemma(c).as_str())
         });
-        if negated {
-            return reading(Mode::Negated, format!("negated at `{at}`"));
+        // "held *no* talks", "made *no* concessions": a verb whose object is denied.
+        let object_denied = depth == 0
+            && tree
+                .children(node)
+                .iter()
+                .any(|&c| tree.base_deprel(c) == "obj" && tree.has_child_lemma(c, &["det"], &["no"]));
+        if negated || object_denied {
+            let mut negation = reading(Mode::Negated, format!("negated at `{at}`"));
+            negation.past_negation = in_the_past(tree, node);
+            return negation;
         }
         if depth > 0 && HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {
             return reading(Mode::Hypothetical, format!("under `{at}`"));
@@ -157,6 +193,20 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         return reading(Mode::Reported, "inside a quote".into());
     }
     reading(Mode::Asserted, "asserted".into())
+}
+
+/// Whether the verb at `node` tells of the past: a past tense or a perfect, with no modal
+/// ("did not meet", "has held no talks", "had not received"; not "would not have met").
+fn in_the_past(tree: &Tree<'_>, node: usize) -> bool {
+    let tokens = &tree.doc.tokens;
+    if tree.has_child_lemma(node, &["aux"], MODALS) || tree.has_child_lemma(node, &["aux"], FUTURE_AUX) {
+        return false;
+    }
+    let past_aux = tree
+        .children(node)
+        .iter()
+        .any(|&c| tree.deprel(c) == "aux" && (tokens[c].xpos == Some("VBD") || tree.lower_lemma(c) == "have"));
+    past_aux || tokens[node].xpos == Some("VBD")
 }
 
 /// Prepositions of time and place: a phrase they introduce ("during a conversation") is an

@@ -1493,3 +1493,126 @@ fn the_arrival_of_peacekeepers_is_coded_as_the_host_receiving_them() {
     let mut doc = document(&[rows], &[(0, 0, 2, "CHLMIL"), (0, 4, 5, "HTI")]);
     assert_eq!(code(&mut doc), [ev("HTI", "0861", "CHLMIL", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn a_place_further_down_describes_its_own_noun_not_the_event() {
+    // "Chile met Peru since the start of the war in Bolivia": Bolivia is where the war is.
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("met", "meet", "VERB", 0, "root"),
+        ("Peru", "Peru", "PROPN", 2, "obj"),
+        ("since", "since", "ADP", 6, "case"),
+        ("the", "the", "DET", 6, "det"),
+        ("start", "start", "NOUN", 2, "obl"),
+        ("of", "of", "ADP", 9, "case"),
+        ("the", "the", "DET", 9, "det"),
+        ("war", "war", "NOUN", 6, "nmod"),
+        ("in", "in", "ADP", 11, "case"),
+        ("Bolivia", "Bolivia", "PROPN", 9, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 2, 3, "PER")]);
+    doc.places = vec![place(&doc, 10, "Bolivia", "BO", "country")];
+    code(&mut doc);
+    assert!(!doc.events.is_empty());
+    assert!(doc.events.iter().all(|e| e.place.is_none()), "{:?}", doc.events);
+}
+
+#[test]
+fn a_place_inside_a_setting_hung_on_the_object_still_locates_the_event() {
+    // "Police arrested Chileans in raids in Lima": the parse hangs `in raids` on the object;
+    // the raids are still where the arrests were made.
+    let rows: &[Row] = &[
+        ("Police", "police", "NOUN", 2, "nsubj"),
+        ("arrested", "arrest", "VERB", 0, "root"),
+        ("Chileans", "Chilean", "PROPN", 2, "obj"),
+        ("in", "in", "ADP", 5, "case"),
+        ("raids", "raid", "NOUN", 3, "nmod"),
+        ("in", "in", "ADP", 7, "case"),
+        ("Lima", "Lima", "PROPN", 5, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "PERCOP"), (0, 2, 3, "CHL")]);
+    doc.places = vec![place(&doc, 6, "Lima", "PE", "city")];
+    code(&mut doc);
+    assert!(doc.events.iter().any(|e| e.cameo == "173"), "{:?}", doc.events);
+    assert!(
+        doc.events.iter().all(|e| e.place.as_deref() == Some("Lima")),
+        "{:?}",
+        doc.events
+    );
+}
+
+#[test]
+fn whom_a_statement_is_addressed_to_is_not_where_it_is_made() {
+    // "Chile pressed Lima": Lima is the pressed government, not the place of pressing; "Peru
+    // shelled Santiago" happens in Santiago.
+    let pressed: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 2, "nsubj"),
+        ("pressed", "press", "VERB", 0, "root"),
+        ("Lima", "Lima", "PROPN", 2, "obj"),
+    ];
+    let mut doc = document(&[pressed], &[(0, 0, 1, "CHL"), (0, 2, 3, "PER")]);
+    doc.places = vec![place(&doc, 2, "Lima", "PE", "city")];
+    code(&mut doc);
+    assert!(doc.events.iter().any(|e| e.cameo == "100"), "{:?}", doc.events);
+    assert!(doc.events.iter().all(|e| e.place.is_none()), "{:?}", doc.events);
+    let shelled: &[Row] = &[
+        ("Peru", "Peru", "PROPN", 2, "nsubj"),
+        ("shelled", "shell", "VERB", 0, "root"),
+        ("Santiago", "Santiago", "PROPN", 2, "obj"),
+    ];
+    let mut doc = document(&[shelled], &[(0, 0, 1, "PER"), (0, 2, 3, "CHL")]);
+    doc.places = vec![place(&doc, 2, "Santiago", "CL", "city")];
+    code(&mut doc);
+    assert!(!doc.events.is_empty());
+    assert!(
+        doc.events.iter().all(|e| e.place.as_deref() == Some("Santiago")),
+        "{:?}",
+        doc.events
+    );
+}
+
+/// "Chile {has held|will hold} no talks with Peru."
+fn talks_with_peru(auxiliary: (&'static str, &'static str), verb: &'static str) -> Vec<Row> {
+    vec![
+        ("Chile", "Chile", "PROPN", 3, "nsubj"),
+        (auxiliary.0, auxiliary.1, "AUX", 3, "aux"),
+        (verb, "hold", "VERB", 0, "root"),
+        ("no", "no", "DET", 5, "det"),
+        ("talks", "talk", "NOUN", 3, "obj"),
+        ("with", "with", "ADP", 7, "case"),
+        ("Peru", "Peru", "PROPN", 3, "obl"),
+    ]
+}
+
+#[test]
+fn talks_never_held_are_negated_and_talks_refused_are_a_rejection() {
+    let mentions = [(0, 0, 1, "CHL"), (0, 6, 7, "PER")];
+    let held = talks_with_peru(("has", "have"), "held");
+    let mut doc = document(&[&held], &mentions);
+    assert_eq!(code(&mut doc), vec![ev("CHL", "046", "PER", Mode::Negated, 1)]);
+    let refused = talks_with_peru(("will", "will"), "hold");
+    let mut doc = document(&[&refused], &mentions);
+    assert_eq!(code(&mut doc), vec![ev("CHL", "125", "PER", Mode::Asserted, 1)]);
+}
+
+#[test]
+fn not_describing_an_offer_does_not_deny_it() {
+    // "Chile did not describe its offer to Peru": the offer stands.
+    let rows: &[Row] = &[
+        ("Chile", "Chile", "PROPN", 4, "nsubj"),
+        ("did", "do", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "advmod"),
+        ("describe", "describe", "VERB", 0, "root"),
+        ("its", "its", "PRON", 6, "nmod:poss"),
+        ("offer", "offer", "NOUN", 4, "obj"),
+        ("to", "to", "ADP", 8, "case"),
+        ("Peru", "Peru", "PROPN", 6, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHL"), (0, 4, 5, "CHL"), (0, 7, 8, "PER")]);
+    let events = code(&mut doc);
+    assert!(!events.is_empty());
+    assert!(
+        events.iter().all(|e| e.1 == "030" && e.3 != Mode::Negated),
+        "{events:?}"
+    );
+}
