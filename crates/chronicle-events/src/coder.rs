@@ -190,6 +190,9 @@ impl Coder<'_> {
                 }
             }
         }
+        if targets.is_empty() && thing_as_object(tree, i, pattern) {
+            return;
+        }
         // "France is ready to contribute troops to a force in Liberia", "Pakistan deployed its
         // soldiers in Iraq": an object of the source's own country is what it sends, not whom
         // it acts on; another country's actor or place after the verb is the target.
@@ -462,6 +465,31 @@ impl Coder<'_> {
         }
     }
 }
+
+/// Whether a meeting verb whose only target slot is its object has a thing there rather than
+/// an actor or a place ("Moscow expects to *receive* firm guarantees" is no hosting of a
+/// visit): that is another sense of the verb, and nobody else in the sentence is its guest.
+/// (Other verbs keep looking: "rejected calls *by Belarus*", "threatened a curfew *in
+/// Algiers*" name the target beside a thing.) Patterns that name their object's words
+/// ("hold +talk") expect a thing there.
+fn thing_as_object(tree: &Tree<'_>, trigger: usize, pattern: &Pattern) -> bool {
+    if pattern.kind != TriggerKind::Verb
+        || !pattern.objects.is_empty()
+        || pattern.targets != [Slot::Object]
+        || !pattern.code.starts_with(MEETING_ROOT)
+    {
+        return false;
+    }
+    let Some(object) = tree.child(trigger, "obj") else {
+        return false;
+    };
+    let span = tree.doc.tokens[object].span;
+    !tree.mentions.iter().chain(tree.places).any(|m| m.span.overlaps(span))
+        && !matches!(tree.doc.tokens[object].upos, Some(Upos::Pron | Upos::Propn))
+}
+
+/// CAMEO root 04, "Consult": meetings, visits, hosting.
+const MEETING_ROOT: &str = "04";
 
 /// Modals of obligation: what someone says another must do is a demand.
 const OBLIGATION_MODALS: &[&str] = &["must"];

@@ -1616,3 +1616,29 @@ fn not_describing_an_offer_does_not_deny_it() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_meeting_verb_with_a_thing_for_its_object_is_another_sense() {
+    // "Peru met Chile. Lima received guarantees": no visit is hosted, and the actor of the
+    // sentence before is no guest. "Lima received Santiago" is one.
+    let met: &[Row] = &[
+        ("Peru", "Peru", "PROPN", 2, "nsubj"),
+        ("met", "meet", "VERB", 0, "root"),
+        ("Chile", "Chile", "PROPN", 2, "obj"),
+    ];
+    let received = |object: (&'static str, &'static str, &'static str)| -> Vec<Row> {
+        vec![
+            ("Lima", "Lima", "PROPN", 2, "nsubj"),
+            ("received", "receive", "VERB", 0, "root"),
+            (object.0, object.1, object.2, 2, "obj"),
+        ]
+    };
+    let things = received(("guarantees", "guarantee", "NOUN"));
+    let mut doc = document(&[met, &things], &[(0, 0, 1, "PER"), (0, 2, 3, "CHL"), (1, 0, 1, "PER")]);
+    let events = code(&mut doc);
+    assert!(events.iter().all(|e| e.1 != "043"), "{events:?}");
+    let guest = received(("Santiago", "Santiago", "PROPN"));
+    let mentions = [(0, 0, 1, "PER"), (0, 2, 3, "CHL"), (1, 0, 1, "PER"), (1, 2, 3, "CHL")];
+    let mut doc = document(&[met, &guest], &mentions);
+    assert!(code(&mut doc).iter().any(|e| e.1 == "043" && e.2 == "CHL"));
+}
