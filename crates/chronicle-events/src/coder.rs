@@ -466,30 +466,45 @@ impl Coder<'_> {
     }
 }
 
-/// Whether a meeting verb whose only target slot is its object has a thing there rather than
-/// an actor or a place ("Moscow expects to *receive* firm guarantees" is no hosting of a
-/// visit): that is another sense of the verb, and nobody else in the sentence is its guest.
-/// (Other verbs keep looking: "rejected calls *by Belarus*", "threatened a curfew *in
-/// Algiers*" name the target beside a thing.) Patterns that name their object's words
-/// ("hold +talk") expect a thing there.
+/// Whether a verb whose object must be someone (met, hosted, released) has nobody or a thing
+/// there rather than an actor or a place ("Moscow expects to *receive* firm guarantees" is no hosting
+/// of a visit; "a report *released* on Tuesday" frees nobody): that is another sense of the
+/// verb, and nobody else in the sentence is its target. (Other verbs keep looking: "rejected
+/// calls *by Belarus*", "threatened a curfew *in Algiers*" name the target beside a thing.)
+/// Patterns that name their object's words ("hold +talk") expect a thing there.
 fn thing_as_object(tree: &Tree<'_>, trigger: usize, pattern: &Pattern) -> bool {
     if pattern.kind != TriggerKind::Verb
         || !pattern.objects.is_empty()
         || pattern.targets != [Slot::Object]
-        || !pattern.code.starts_with(MEETING_ROOT)
+        || !SOMEONE_AS_OBJECT.iter().any(|code| pattern.code.starts_with(code))
     {
         return false;
     }
-    let Some(object) = tree.child(trigger, "obj") else {
-        return false;
+    // The object's or passive subject's phrase, or the noun a reduced passive describes.
+    let phrase = tree
+        .child(trigger, "obj")
+        .or_else(|| tree.child(trigger, "nsubj:pass"))
+        .map(|p| (p, tree.subtree_span(p)))
+        .or_else(|| {
+            let reduced_passive = tree.deprel(trigger) == "acl" && tree.doc.tokens[trigger].xpos == Some("VBN");
+            let noun = tree.head(trigger).filter(|_| reduced_passive)?;
+            Some((noun, tree.doc.tokens[noun].span))
+        });
+    // No one at all: a release of nobody is a report or a statement ("the report *released*
+    // Tuesday" parsed with the report as its subject); a meeting verb may have lost its object
+    // to a parse error ("telephoned *Russian* Foreign Minister …" with `Russian` a complement).
+    let Some((patient, span)) = phrase else {
+        return pattern.code == RELEASE;
     };
-    let span = tree.doc.tokens[object].span;
     !tree.mentions.iter().chain(tree.places).any(|m| m.span.overlaps(span))
-        && !matches!(tree.doc.tokens[object].upos, Some(Upos::Pron | Upos::Propn))
+        && !matches!(tree.doc.tokens[patient].upos, Some(Upos::Pron | Upos::Propn))
 }
 
-/// CAMEO root 04, "Consult": meetings, visits, hosting.
-const MEETING_ROOT: &str = "04";
+/// CAMEO codes (or roots) whose object is someone: root 04 (meetings, visits, hosting) and
+/// 0841 (release persons).
+const SOMEONE_AS_OBJECT: [&str; 2] = ["04", RELEASE];
+/// CAMEO "Return, release person(s)".
+const RELEASE: &str = "0841";
 
 /// Modals of obligation: what someone says another must do is a demand.
 const OBLIGATION_MODALS: &[&str] = &["must"];

@@ -1642,3 +1642,32 @@ fn a_meeting_verb_with_a_thing_for_its_object_is_another_sense() {
     let mut doc = document(&[met, &guest], &mentions);
     assert!(code(&mut doc).iter().any(|e| e.1 == "043" && e.2 == "CHL"));
 }
+
+#[test]
+fn releasing_a_statement_frees_nobody() {
+    // "Peru met Chile. Lima released a statement": no 0841 with the actor of the sentence
+    // before as the one released; "Lima released Chileans" is a release.
+    let met: &[Row] = &[
+        ("Peru", "Peru", "PROPN", 2, "nsubj"),
+        ("met", "meet", "VERB", 0, "root"),
+        ("Chile", "Chile", "PROPN", 2, "obj"),
+    ];
+    let released = |object: (&'static str, &'static str, &'static str)| -> Vec<Row> {
+        vec![
+            ("Lima", "Lima", "PROPN", 2, "nsubj"),
+            ("released", "release", "VERB", 0, "root"),
+            (object.0, object.1, object.2, 2, "obj"),
+        ]
+    };
+    let statement = released(("statement", "statement", "NOUN"));
+    let mut doc = document(
+        &[met, &statement],
+        &[(0, 0, 1, "PER"), (0, 2, 3, "CHL"), (1, 0, 1, "PER")],
+    );
+    let events = code(&mut doc);
+    assert!(events.iter().all(|e| e.1 != "0841"), "{events:?}");
+    let prisoners = released(("Chileans", "Chilean", "PROPN"));
+    let mentions = [(0, 0, 1, "PER"), (0, 2, 3, "CHL"), (1, 0, 1, "PER"), (1, 2, 3, "CHL")];
+    let mut doc = document(&[met, &prisoners], &mentions);
+    assert!(code(&mut doc).iter().any(|e| e.1 == "0841" && e.2 == "CHL"));
+}
