@@ -426,7 +426,10 @@ impl Coder<'_> {
             }
             let mut target: Option<EventActor> = target.map(actor);
             let mut how_target = how_target;
-            if let (None, Some(source), false) = (&target, source, mutual) {
+            // A rejection aimed at nobody named ("failed to reach a compromise", "will not
+            // accept more refugees") is not aimed at the source's own country.
+            let rejection = code.starts_with(REJECT_ROOT);
+            if let (None, Some(source), false, false) = (&target, source, mutual, rejection) {
                 // "Thousands of Nigerians rallied in Lagos": with nobody named on the other
                 // side, an act of a country's own people or government is a domestic one.
                 target = own_country(source);
@@ -499,6 +502,9 @@ fn thing_as_object(tree: &Tree<'_>, trigger: usize, pattern: &Pattern) -> bool {
     !tree.mentions.iter().chain(tree.places).any(|m| m.span.overlaps(span))
         && !matches!(tree.doc.tokens[patient].upos, Some(Upos::Pron | Upos::Propn))
 }
+
+/// CAMEO root 12, "Reject".
+const REJECT_ROOT: &str = "12";
 
 /// CAMEO codes (or roots) whose object is someone: root 04 (meetings, visits, hosting) and
 /// 0841 (release persons).

@@ -1671,3 +1671,18 @@ fn releasing_a_statement_frees_nobody() {
     let mut doc = document(&[met, &prisoners], &mentions);
     assert!(code(&mut doc).iter().any(|e| e.1 == "0841" && e.2 == "CHL"));
 }
+
+#[test]
+fn a_rejection_aimed_at_nobody_is_not_aimed_at_the_source_itself() {
+    // "The Chilean government failed to reach a compromise": a rejection with no target, not
+    // one of Chile's government against Chile.
+    let rows: &[Row] = &[
+        ("Government", "government", "NOUN", 2, "nsubj"),
+        ("failed", "fail", "VERB", 0, "root"),
+        ("to", "to", "PART", 4, "mark"),
+        ("reach", "reach", "VERB", 2, "xcomp"),
+        ("compromise", "compromise", "NOUN", 4, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHLGOV")]);
+    assert_eq!(code(&mut doc), vec![ev("CHLGOV", "120", "", Mode::Asserted, 1)]);
+}
