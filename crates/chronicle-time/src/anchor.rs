@@ -91,8 +91,13 @@ pub(crate) fn weekday_near(anchor: NaiveDate, wd: u32, dir: Direction) -> NaiveD
 pub(crate) fn infer_year(anchor: NaiveDate, m: u32, d: Option<u32>, dir: Direction) -> i32 {
     let y = anchor.year();
     let key = |yy: i32| -> i64 {
-        let day = d.unwrap_or(15).min(28);
-        ymd(yy, m, day).map(|x| (x - anchor).num_days()).unwrap_or(0)
+        // The day itself (Jan. 31 is 273 days before Oct. 31, not 276); the 28th where the
+        // month is too short in that year (Feb. 29).
+        let day = d.unwrap_or(15);
+        ymd(yy, m, day)
+            .or_else(|| ymd(yy, m, day.min(28)))
+            .map(|x| (x - anchor).num_days())
+            .unwrap_or(0)
     };
     // Tense cues are noisy ("said" governs a scheduled date as often as not), so they only
     // bias a window around the anchor: the date is taken in the year that puts it inside
@@ -128,6 +133,7 @@ const FUTURE_CUES: &[&str] = &[
     "coming",
     "would",
     "going",
+    "effective",
     "intends",
     "later",
     "wo",
@@ -226,7 +232,11 @@ pub(crate) fn direction(text: &str, start: usize, end: usize, tags: Option<&TagV
             // Intention and schedule words point forward whatever their tense ("planned to
             // leave on Thursday", "is scheduled to close Monday").
             if FUTURE_CUES.contains(&word.as_str()) && !matches!(word.as_str(), "later" | "would") {
-                consider(pos, Direction::Future);
+                let had_been = i >= 2
+                    && text[toks[i - 1].span.range()].eq_ignore_ascii_case("been")
+                    && text[toks[i - 2].span.range()].eq_ignore_ascii_case("had")
+                    && text[t.span.end as usize..].starts_with(" to ");
+                consider(pos, if had_been { Direction::Past } else { Direction::Future });
                 continue;
             }
             // A past participle is a past cue ("the injunction issued Thursday", "has
@@ -255,6 +265,9 @@ pub(crate) fn direction(text: &str, start: usize, end: usize, tags: Option<&TagV
     }
     let bytes = text.as_bytes();
     let mut i = s;
+    // The two words before the current one: "had been due to expire Friday" is a plan that
+    // lay in the past (and was changed).
+    let mut before: [&str; 2] = ["", ""];
     while i < e {
         if !(bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
             i += 1;
@@ -270,8 +283,12 @@ pub(crate) fn direction(text: &str, start: usize, end: usize, tags: Option<&TagV
         let word = &text[w0..i];
         let lower = word.to_ascii_lowercase();
         let lw = lower.as_str();
+        let had_been = before[0].eq_ignore_ascii_case("had")
+            && before[1].eq_ignore_ascii_case("been")
+            && text[i..].starts_with(" to ");
+        before = [before[1], word];
         if FUTURE_CUES.contains(&lw) || lw.ends_with("'ll") {
-            consider(w0, Direction::Future);
+            consider(w0, if had_been { Direction::Past } else { Direction::Future });
         } else if PAST_CUES.contains(&lw)
             || (lw.len() > 4
                 && lw.ends_with("ed")

@@ -320,10 +320,23 @@ fn weekday(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
             },
         ),
         _ if args.iter().any(|a| a == "+1w") => add_days(weekday_near(ctx.anchor, wd, Direction::Future), 7),
+        // "Wednesday's ruling", "Friday's close": a possessive day names an event the report
+        // looks back on, whatever the tense around it ("would look for ways around
+        // Wednesday's ruling").
+        _ if cap(c, "pod").is_none() && possessive_after(ctx.text, ctx.span.end as usize) => {
+            weekday_near(ctx.anchor, wd, Direction::Past)
+        }
         _ => weekday_near(ctx.anchor, wd, ctx.dir()),
     };
     // TimeML: a part of the day joins the date (`Wednesday night` -> `…TNI`).
     norm(format!("{}{}", fmt_date(date), part_of_day(c, ctx).unwrap_or_default()))
+}
+
+/// Whether the text at `pos` is a possessive ending ("'s", "’s") closing the word.
+fn possessive_after(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    let tail = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s"));
+    tail.is_some_and(|t| !t.starts_with(char::is_alphanumeric))
 }
 
 /// Fourth Thursday of November.
@@ -399,15 +412,32 @@ fn relative(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
 
 /// "two days ago", "a year earlier", "three months later", "year-earlier".
 fn ago(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
-    let sign: i64 = match cap(c, "dir").map(normalize_word).as_deref() {
-        Some("ago" | "earlier" | "before") => -1,
+    let sign: i64 = match cap(c, "dir").or_else(|| cap(c, "dir2")).map(normalize_word).as_deref() {
+        Some("ago" | "earlier" | "before" | "last") => -1,
         _ => 1,
     };
     let qty = match cap(c, "n") {
         Some(n) => parse_qty(ctx.lex, n)?,
         None => Qty::Exact(1.0),
     };
-    let unit = ctx.lex.code("unit", cap(c, "u")?)?.to_string();
+    let unit = ctx.lex.code("unit", cap(c, "u").or_else(|| cap(c, "u2"))?)?.to_string();
+    // "three days later", "a day earlier", "30 days before closing": counted from an event
+    // the text tells, not from the article date, so TimeML gives the length only. ("Ago" and
+    // "from now" count from the article; "a year earlier" is the reporting comparison.)
+    let dir = cap(c, "dir").map(normalize_word);
+    let from_event = match dir.as_deref() {
+        Some("later" | "before") => true,
+        Some("earlier") => !unit.ends_with('Y'),
+        _ => false,
+    };
+    if from_event && cap(c, "n").is_some() {
+        return Some(Norm {
+            kind: Some(TimeKind::Duration),
+            value: duration_value(qty, &unit)?,
+            focus: false,
+            floating: false,
+        });
+    }
     let Qty::Exact(q) = qty else {
         return norm(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into());
     };
@@ -537,6 +567,10 @@ fn duration(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
     if (after.starts_with('-') && after[1..].starts_with(char::is_alphabetic)) || unit == "Q" {
         return None;
     }
+    // "Mr. Smith, 52 years old": an age, which TimeML does not mark (as "a 52-year-old").
+    if after.starts_with(" old") && !after[4..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
     let article = n_text.is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "a" | "an"));
     if article && unit_word.ends_with('s') {
         return None; // "a decades-long feud": the article belongs to the noun
@@ -555,7 +589,18 @@ fn duration(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
             _ => Qty::Exact(0.5),
         };
     }
-    norm(duration_value(qty, unit)?)
+    let value = duration_value(qty, unit)?;
+    // "the nine months", "the first six months": a report turns from the quarter to the
+    // year so far, and "a year earlier" after it is the year before, not the quarter.
+    if unit == "M"
+        && matches!(qty, Qty::Exact(v) if v >= 6.0)
+        && ctx.text[ctx.span.range()]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+    {
+        return focus(value);
+    }
+    norm(value)
 }
 
 /// Formats `qty` `unit`s, turning fractions into the next smaller unit (5.5 hours → PT5H30M).

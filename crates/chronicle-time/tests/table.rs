@@ -517,12 +517,20 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "1998",
     ),
+    // "For the year" names the year reported on (a DATE); a verb spanning it is a duration.
     (
-        "Sales rose 5% for the year.",
+        "Sales rose 5% over the year.",
         "1998-03-01",
         "the year",
         "duration",
         "P1Y",
+    ),
+    (
+        "Sales rose 5% for the year.",
+        "1998-03-01",
+        "the year",
+        "date",
+        "1998",
     ),
     (
         "Elections were held last May.",
@@ -623,12 +631,168 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "1997",
     ),
+    // Counted from an event the text tells, not from the article: the length only.
     (
-        "The plant reopened three months later.",
+        "The plant closed in May and reopened three months later.",
         "2022-01-10",
         "three months later",
+        "duration",
+        "P3M",
+    ),
+    (
+        "The strike began on a Monday. A day earlier, talks had collapsed.",
+        "1990-08-16",
+        "A day earlier",
+        "duration",
+        "P1D",
+    ),
+    (
+        "The banks must wait at least 30 days before closing the purchase.",
+        "1989-10-27",
+        "at least 30 days before",
+        "duration",
+        "P30D",
+    ),
+    (
+        "The market fell on Oct. 13. A few days later, it recovered.",
+        "1989-10-27",
+        "A few days later",
+        "duration",
+        "PXD",
+    ),
+    // "a year earlier" stays the reporting comparison, a date.
+    (
+        "The index was 3.8 percent higher than a year earlier.",
+        "1998-02-06",
+        "a year earlier",
         "date",
-        "2022-04",
+        "1997",
+    ),
+    // After "the nine months" the report compares years, not quarters.
+    (
+        "Profit fell in the third quarter. For the nine months, net rose from $5 million a year earlier.",
+        "1989-10-26",
+        "a year earlier",
+        "date",
+        "1988",
+    ),
+    (
+        "Profit fell in the third quarter from $5 million in the corresponding period last year.",
+        "1989-11-01",
+        "the corresponding period last year",
+        "date",
+        "1988-Q3",
+    ),
+    (
+        "Profit fell in the third quarter; U.K. sales for last year's quarter were $3 million.",
+        "1989-11-01",
+        "last year",
+        "date",
+        "1988-Q3",
+    ),
+    // --- possessive weekdays look back whatever the tense around them
+    (
+        "The relatives would look for ways to get around Wednesday's ruling.",
+        "2000-01-07",
+        "Wednesday",
+        "date",
+        "2000-01-05",
+    ),
+    (
+        "The GM move follows Tuesday's declaration by Ford.",
+        "1989-10-27",
+        "Tuesday",
+        "date",
+        "1989-10-24",
+    ),
+    // --- a plan that "had been" made lay in the past
+    (
+        "The offer was extended to Nov. 16. It had been due to expire Friday.",
+        "1989-10-30",
+        "Friday",
+        "date",
+        "1989-10-27",
+    ),
+    (
+        "The offer was extended to Nov. 16. It is due to expire Friday.",
+        "1989-10-30",
+        "Friday",
+        "date",
+        "1989-11-03",
+    ),
+    // --- "effective" announces the date a change takes effect
+    (
+        "It created an office of the chairman, effective Feb. 1.",
+        "1989-10-26",
+        "Feb. 1",
+        "date",
+        "1990-02-01",
+    ),
+    // --- a day late in the month is compared as itself (Jan. 31 is 273 days back)
+    (
+        "In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.",
+        "1989-10-31",
+        "Jan. 31",
+        "date",
+        "1989-01-31",
+    ),
+    // --- "the year": the year in question, or twelve months closed on a day
+    (
+        "Sales for the full year were $6.6 billion.",
+        "1989-11-02",
+        "the full year",
+        "date",
+        "1989",
+    ),
+    (
+        "Earnings will be lower for the fiscal year.",
+        "1989-11-02",
+        "the fiscal year",
+        "date",
+        "1989",
+    ),
+    (
+        "Revenue rose to $980 million in the year ended March 31.",
+        "1989-10-31",
+        "the year",
+        "duration",
+        "P1Y",
+    ),
+    (
+        "Profitability should increase throughout the fiscal year.",
+        "1989-10-26",
+        "the fiscal year",
+        "duration",
+        "P1Y",
+    ),
+    (
+        "The transaction should close by year-end.",
+        "1989-10-30",
+        "year-end",
+        "date",
+        "1989",
+    ),
+    // --- durations with "more", vague spans ahead, the near term
+    (
+        "The boy will remain for at least two more weeks.",
+        "2000-06-01",
+        "at least two more weeks",
+        "duration",
+        "P2W",
+    ),
+    (
+        "They will buy new equipment in the coming years.",
+        "1999-03-12",
+        "coming years",
+        "duration",
+        "PXY",
+    ),
+    (
+        "We do not minimize the challenges of the near term.",
+        "1989-10-30",
+        "the near term",
+        "date",
+        "FUTURE_REF",
     ),
     (
         "He left almost four years ago.",
@@ -1166,6 +1330,8 @@ const NEGATIVE: &[(&str, &str)] = &[
     ("He won a second term in office.", "a second"),
     ("Sales rose three-quarters of a point.", "three-quarters"),
     ("The fall in prices hurt farmers.", "fall"),
+    // Ages are not marked (TimeBank: none of 39).
+    ("Mr. Reupke, 52 years old, resigned.", "52 years"),
 ];
 
 fn date(s: &str) -> NaiveDate {
