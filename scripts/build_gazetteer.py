@@ -106,6 +106,7 @@ CITY_ALIASES = {
     1264527: ["Madras"],
     1275004: ["Calcutta"],
     1580578: ["Saigon"],
+    104515: ["Mecca"],
     5128581: ["New York City", "NYC"],
 }
 
@@ -210,6 +211,23 @@ def centre(points):
     return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
 
+def bbox_centre(points):
+    """Centre of the full latitude and longitude ranges (across the antimeridian when shorter).
+
+    For a province's towns this approximates the centre of its territory, which is where
+    reference works put a province; a mean or a trimmed range leans to the populated part."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    lon_lo, lon_hi = min(lons), max(lons)
+    if lon_hi - lon_lo > 180:
+        shifted = [x + 360 if x < 0 else x for x in lons]
+        lon_lo, lon_hi = min(shifted), max(shifted)
+    lon = (lon_lo + lon_hi) / 2
+    if lon > 180:
+        lon -= 360
+    return ((min(lats) + max(lats)) / 2, lon)
+
+
 def country_points():
     """ISO alpha-2 -> (lat, lon) from countryinfo's per-country `latlng`, plus the overrides.
 
@@ -266,6 +284,18 @@ def main():
         alts = useful_alternates(s["name"], [code, AP_STATES.get(code, code)], True) if s["name"] != "District of Columbia" else ["DC", "D.C.", "Washington, D.C."]
         rows.append([str(s["geonameid"]), "region", "US", code, pt[0], pt[1], 0, s["name"], alts])
 
+    # First-level divisions of other countries, by GeoNames admin1 code: the centre of their
+    # towns' range in cities500 (rows of feature `division`, keyed `A:country.code`, no name of
+    # their own; the loader gives the point to the keshvar division that maps to that code).
+    by_division = {}
+    for c in load("cities500.json").values():
+        if c["countrycode"] != "US" and c.get("admin1code") and c["admin1code"] != "00":
+            by_division.setdefault((c["countrycode"], c["admin1code"]), []).append(
+                (c["latitude"], c["longitude"]))
+    for (iso, code), pts in sorted(by_division.items()):
+        lat, lon = bbox_centre(pts)
+        rows.append([f"A:{iso}.{code}", "division", iso, code, lat, lon, 0, code, []])
+
     state_centres = {code: centre(pts) for code, pts in by_state.items()}
     for c in load("us_counties.json"):
         pt = state_centres.get(c["state"])
@@ -301,7 +331,7 @@ def main():
         f.write(f"# Country points: countryinfo {version('countryinfo')} (MIT, Copyright (c) 2018 Porimol "
                 "Chandro), its per-country `latlng`; the United States: centre of the contiguous states.\n")
         f.write("# Changes: filtered, Latin-script alternates only, state centres computed,"
-                " hand-entered regions and aliases (see the script).\n")
+                " division points from town ranges, hand-entered regions and aliases (see the script).\n")
         f.write("# key\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tname\talternates\tflags\n")
         for r in rows:
             f.write("\t".join([r[0], r[1], r[2], r[3], f"{r[4]:.4f}", f"{r[5]:.4f}", str(r[6]),

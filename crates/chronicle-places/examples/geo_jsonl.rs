@@ -11,6 +11,10 @@
 //! toponym spans are given to the stage as NER `place` entities: geocoding with perfect
 //! recognition, for measuring resolution apart from the scanner.
 //!
+//! With `--layers RECORDS.jsonl` (the output of `chronicle code --with tokens` on the same
+//! input), the pipeline's own tokens, sentences and NER entities replace the simple tokenizer:
+//! the stage as `chronicle code` runs it, in seconds instead of a full pipeline run.
+//!
 //! With `--bench`, it reports the places stage's speed (tokens/s, one thread) and the
 //! gazetteer start-up time on stderr.
 
@@ -19,7 +23,7 @@ use std::time::Instant;
 
 use std::collections::HashMap;
 
-use chronicle_doc::{Date, Document, Entity, EntityKind, Layers, Meta, Span, Stage};
+use chronicle_doc::{Date, Document, Entity, EntityKind, Layers, Meta, Sentence, Span, Stage, Token};
 use chronicle_places::{simple, PlaceStage};
 use serde_json::{json, Value};
 
@@ -39,6 +43,10 @@ fn main() {
         .iter()
         .position(|a| a == "--entities")
         .map(|i| read_gold(&args[i + 1]));
+    let layers = args
+        .iter()
+        .position(|a| a == "--layers")
+        .map(|i| read_layers(&args[i + 1]));
     let (t0, c0) = (Instant::now(), cpu());
     let stage = match PlaceStage::new() {
         Ok(s) => s,
@@ -79,7 +87,10 @@ fn main() {
             url: None,
         };
         let mut doc = Document::new(meta, text);
-        simple::tokenize(&mut doc);
+        match layers.as_ref().and_then(|l| l.get(&id)) {
+            Some(rec) => apply_layers(&mut doc, rec),
+            None => simple::tokenize(&mut doc),
+        }
         if let Some(gold) = &gold {
             let byte = |cp: usize| doc.text().char_indices().nth(cp).map_or(doc.text().len(), |(b, _)| b);
             let spans: Vec<Span> = gold
@@ -161,4 +172,57 @@ fn read_gold(path: &str) -> HashMap<String, Vec<(usize, usize)>> {
             (v["id"].as_str().unwrap_or_default().to_string(), spans)
         })
         .collect()
+}
+
+/// Records of `chronicle code --with tokens`, by document id.
+fn read_layers(path: &str) -> HashMap<String, Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|v| (v["id"].as_str().unwrap_or_default().to_string(), v))
+        .collect()
+}
+
+/// The record's sentences, tokens and entities (code-point offsets) as the document's layers.
+fn apply_layers(doc: &mut Document, rec: &Value) {
+    let mut bytes: Vec<usize> = doc.text().char_indices().map(|(b, _)| b).collect();
+    bytes.push(doc.text().len());
+    let byte = |v: &Value| bytes[(v.as_u64().unwrap_or(0) as usize).min(bytes.len() - 1)];
+    let span = |v: &Value| Span::new(byte(&v["start"]), byte(&v["end"]));
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    for s in rec["sentences"].as_array().into_iter().flatten() {
+        let first = tokens.len() as u32;
+        for t in s["tokens"].as_array().into_iter().flatten() {
+            tokens.push(Token::new(span(t)));
+        }
+        sentences.push(Sentence {
+            span: span(s),
+            tokens: first..tokens.len() as u32,
+        });
+    }
+    let entities = rec["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let kind = match e["kind"].as_str()? {
+                "person" => EntityKind::Person,
+                "organization" => EntityKind::Organization,
+                "place" => EntityKind::Place,
+                _ => EntityKind::Misc,
+            };
+            Some(Entity {
+                span: span(e),
+                kind,
+                actor: None,
+                canonical: None,
+                sentence: e["sentence"].as_u64().unwrap_or(0) as u32,
+            })
+        })
+        .collect();
+    doc.tokens = tokens;
+    doc.sentences = sentences;
+    doc.entities = entities;
+    doc.mark_done(Layers::TOKENS | Layers::SENTENCES | Layers::ENTITIES);
 }

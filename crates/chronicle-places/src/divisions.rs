@@ -5,6 +5,8 @@
 //! the conventional point for big countries (Canada 744 km off); the gazetteer file carries
 //! countryinfo's conventional points instead (see `scripts/build_gazetteer.py`).
 
+use std::collections::HashMap;
+
 use keshvar::{Alpha2, Country};
 
 use crate::gazetteer::{Builder, Entry, Feature};
@@ -101,10 +103,71 @@ pub(crate) fn enrich(b: &mut Builder) {
             ));
         }
     }
+    place_divisions(b, &mut added);
     for (e, alts, alone) in added {
         b.add(e, alts.into_iter());
         for abbr in alone {
             b.add_standalone_alias(abbr);
+        }
+    }
+}
+
+/// Moves keshvar's divisions to the file's division points (the centre of the range of the
+/// division's towns, `scripts/build_gazetteer.py`): keshvar's are geocoder viewport centres,
+/// often the main city (New South Wales at Sydney, 435 km from the usual point). A keshvar
+/// division is matched to a GeoNames admin1 code by the town nearest to its point, and moved
+/// only when no other division of its country matches the same code: where ISO 3166-2 lists
+/// finer units than GeoNames' first level (English counties, French departments), the
+/// admin1's point would be no better than keshvar's.
+fn place_divisions(b: &Builder, added: &mut [(Entry, Vec<&str>, Vec<&str>)]) {
+    if b.division_points.is_empty() {
+        return;
+    }
+    let mut towns: HashMap<&str, Vec<(f64, f64, &str)>> = HashMap::new();
+    for e in b
+        .entries
+        .iter()
+        .filter(|e| e.feature == Feature::City && !e.admin1.is_empty())
+    {
+        towns.entry(&e.country).or_default().push((e.lat, e.lon, &e.admin1));
+    }
+    let points: HashMap<(&str, &str), (f64, f64)> =
+        b.division_points.iter().map(|((c, a), p)| ((&**c, &**a), *p)).collect();
+    let codes: Vec<Option<&str>> = added
+        .iter()
+        .map(|(e, _, _)| {
+            let k = e.lat.to_radians().cos();
+            let d = |t: &(f64, f64, &str)| {
+                let dlon = (t.1 - e.lon).abs();
+                let dlon = dlon.min(360.0 - dlon) * k;
+                (t.0 - e.lat).powi(2) + dlon.powi(2)
+            };
+            towns
+                .get(&*e.country)?
+                .iter()
+                .min_by(|a, b| d(a).total_cmp(&d(b)))
+                .map(|t| t.2)
+        })
+        .collect();
+    let mut matches: HashMap<(&str, &str), usize> = HashMap::new();
+    for ((e, _, _), code) in added.iter().zip(&codes) {
+        if let Some(code) = code {
+            *matches.entry((&e.country, code)).or_default() += 1;
+        }
+    }
+    let moves: Vec<Option<(f64, f64)>> = added
+        .iter()
+        .zip(&codes)
+        .map(|((e, _, _), code)| {
+            let key = (&*e.country, (*code)?);
+            (matches.get(&key) == Some(&1))
+                .then(|| points.get(&key).copied())
+                .flatten()
+        })
+        .collect();
+    for ((e, _, _), to) in added.iter_mut().zip(moves) {
+        if let Some((lat, lon)) = to {
+            (e.lat, e.lon) = (lat, lon);
         }
     }
 }

@@ -200,12 +200,18 @@ impl Gazetteer {
     }
 }
 
+/// (country, GeoNames admin1 code) and the point of that division.
+pub(crate) type DivisionPoint = ((Box<str>, Box<str>), (f64, f64));
+
 /// Rows being collected before the index is built.
 #[derive(Default)]
 pub(crate) struct Builder {
     pub entries: Vec<Entry>,
     /// (folded name, entry << 2 | qualifier_only << 1 | primary).
     names: Vec<(String, u32)>,
+    /// (country, GeoNames admin1 code) -> point: rows of feature `division`, no places of their
+    /// own; [`crate::divisions::enrich`] gives each to the keshvar division it maps to.
+    pub division_points: Vec<DivisionPoint>,
 }
 
 impl Builder {
@@ -253,8 +259,9 @@ impl Builder {
             if cols.len() != 10 {
                 return Err(err(format!("10 tab-separated columns expected, found {}", cols.len())));
             }
-            // `R:slug` for a hand-entered region, `C:fips` for a US county: no GeoNames id.
-            let geonameid = if let Some(slug) = cols[0].strip_prefix("R:").or_else(|| cols[0].strip_prefix("C:")) {
+            // `R:slug` for a hand-entered region, `C:fips` for a US county, `A:country.code` for
+            // a division point: no GeoNames id.
+            let geonameid = if let Some(slug) = ["R:", "C:", "A:"].iter().find_map(|p| cols[0].strip_prefix(p)) {
                 if slug.is_empty() {
                     return Err(err(format!("empty key after {:?}", &cols[0][..2])));
                 }
@@ -266,8 +273,9 @@ impl Builder {
                         .map_err(|_| err(format!("bad geonameid {:?}", cols[0])))?,
                 )
             };
-            let (mut feature, maybe_admin) =
-                Feature::parse(cols[1]).ok_or_else(|| err(format!("unknown feature {:?}", cols[1])))?;
+            let division = cols[1] == "division";
+            let (mut feature, maybe_admin) = Feature::parse(if division { "region" } else { cols[1] })
+                .ok_or_else(|| err(format!("unknown feature {:?}", cols[1])))?;
             let country = cols[2];
             if maybe_admin && !country.is_empty() {
                 feature = Feature::Admin1;
@@ -290,6 +298,15 @@ impl Builder {
             let name = cols[7];
             if name.is_empty() {
                 return Err(err("empty name".into()));
+            }
+            // A point for another country's first-level division (`A:AU.02`), not a place.
+            if division {
+                if country.is_empty() || cols[3].is_empty() {
+                    return Err(err("a division point needs a country and an admin1 code".into()));
+                }
+                self.division_points
+                    .push(((country.into(), cols[3].into()), (lat, lon)));
+                continue;
             }
             let capital = match cols[9] {
                 "" => false,
@@ -314,7 +331,7 @@ impl Builder {
     }
 
     fn finish(self) -> Gazetteer {
-        let Builder { entries, mut names } = self;
+        let Builder { entries, mut names, .. } = self;
         // Sorting 130k strings dominates start-up; comparing an 8-byte prefix first keeps it short.
         let prefix = |k: &str| {
             let mut p = [0u8; 8];
@@ -476,6 +493,13 @@ mod tests {
         assert_eq!(g.entry(0).geonameid, None);
         let e = Gazetteer::parse("C:\tcounty\tUS\tGA\t32.9\t-83.2\t0\tX County\t\t\n", "g.tsv").unwrap_err();
         assert_eq!(e.to_string(), "g.tsv:1: empty key after \"C:\"");
+        // A division point: kept aside for keshvar's divisions, no place of its own.
+        let division = format!("{good}A:AU.02\tdivision\tAU\t02\t-32.6\t147.5\t0\t02\t\t\n");
+        let g = Gazetteer::parse(&division, "g.tsv").unwrap();
+        assert_eq!(g.entries().len(), 1);
+        assert!(g.lookup("02").is_empty());
+        let e = Gazetteer::parse("A:AU\tdivision\tAU\t\t-32.6\t147.5\t0\tx\t\t\n", "g.tsv").unwrap_err();
+        assert!(e.message.contains("admin1 code"), "{e}");
     }
 
     #[test]

@@ -117,6 +117,16 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
         if town_in_state {
             s += 1.0;
         }
+        // A name that is a state and something else (`New York` and its city, `Georgia` and
+        // Tbilisi's country): the state when the article names other towns of it (by other
+        // names: `New York City` does not vote for the state `New York`), a county only it has
+        // (`Barrow County`) or the state itself by another name (`Ga.`).
+        if e.feature == Feature::Admin1
+            && !e.minor
+            && (ctx.town_in_state(&e.country, &e.admin1, key, hit.entry) || ctx.state_voted(&e.country, &e.admin1, key))
+        {
+            s += 1.0;
+        }
         if ctx.dateline == Some(&*e.country) {
             s += 1.5;
         }

@@ -396,6 +396,8 @@ pub(crate) const STREET_WORDS: &[&str] = &[
     "Circle",
     "Terrace",
     "Trail",
+    // `Centennial Park`, `Hopkins Park`: a park named after a town is not the town.
+    "Park",
 ];
 
 /// Words inside multi-word names that stay lower case (`Bosnia and Herzegovina`, `Rio de

@@ -431,3 +431,40 @@ fn a_name_used_as_a_place_keeps_that_sense_beside_other_capitals() {
     assert_eq!(got, ["Tulsa", "Tulsa"], "{got:?}");
     assert!(places("The Greater Downtown Tulsa Partnership met today.").is_empty());
 }
+
+#[test]
+fn another_countrys_division_is_at_the_centre_of_its_towns_not_its_main_city() {
+    // keshvar puts New South Wales at Sydney; the file's division point is inland, near the
+    // middle of the state (Sydney is about 300 km from it).
+    let nsw = place_of("Floods cut roads across New South Wales.", "New South Wales");
+    assert_eq!(nsw.country.as_deref(), Some("AU"));
+    let (lat, lon) = (nsw.lat.unwrap(), nsw.lon.unwrap());
+    assert!(
+        (-34.0..=-31.0).contains(&lat) && (146.0..=149.0).contains(&lon),
+        "{nsw:?}"
+    );
+}
+
+#[test]
+fn a_state_whose_towns_the_article_names_beats_the_city_of_its_name() {
+    // `Washington` alone is the capital; beside Seattle and Spokane it is the state.
+    let alone = place_of("Officials in Washington said the storm was over.", "Washington");
+    assert_eq!(alone.feature.as_deref(), Some("city"), "{alone:?}");
+    let state = place_of(
+        "Snow closed schools in Seattle and Spokane, and officials in Washington said more was coming.",
+        "Washington",
+    );
+    assert_eq!(state.feature.as_deref(), Some("region"), "{state:?}");
+    assert_eq!(state.country.as_deref(), Some("US"));
+}
+
+#[test]
+fn a_park_named_after_a_town_is_not_the_town() {
+    assert!(places("Crowds gathered in Centennial Park on Sunday.").is_empty());
+}
+
+#[test]
+fn mecca_is_the_saudi_city() {
+    let mecca = place_of("Pilgrims travelled to Mecca this week.", "Mecca");
+    assert_eq!(mecca.country.as_deref(), Some("SA"), "{mecca:?}");
+}
