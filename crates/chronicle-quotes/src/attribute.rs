@@ -72,7 +72,24 @@ const SAYING: &[&str] = &[
     "declared",
     "wrote",
     "writes",
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "claiming",
+    "warning",
+    "stressing",
+    "asked",
+    "asks",
+    "asking",
+    "told",
+    "tells",
 ];
+/// Cues whose content is a question or request that ends where its clause ends (`Asked
+/// whether he would …, Christie said`, `asked the network to donate …`), not at the
+/// sentence's end.
+const ASKING: &[&str] = &["asked", "asks", "asking"];
 /// Short phrases that may stand between a speech verb and its clause.
 const LEAD_WORDS: &[&str] = &[
     "on",
@@ -170,6 +187,7 @@ impl<'a> Attributor<'a> {
             }
         }
         self.attitudes(&mut found, quoted);
+        self.labelled_lines(&mut found, quoted);
         absorb_partial_quotes(&mut found, quoted);
         let mut quotes: Vec<Quote> = found.into_iter().map(|f| f.quote).collect();
         quotes.sort_by_key(|q| (q.span.start, q.span.end));

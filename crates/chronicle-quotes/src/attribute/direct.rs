@@ -71,6 +71,10 @@ impl<'a> Attributor<'a> {
         // Content before the quotation: a partial quote.
         // A cue right before the quotation rules over one after it when it introduces it.
         let before = before.filter(|_| after.is_none() || self.introduced_by_punct(&inside));
+        // A quotation inside the clause a cue reports (`complained that officials were trying to
+        // "protect" Clinton by …`, `said "it gets me mad" every time …`): the content is that
+        // clause, from after the cue to where the clause ends.
+        let mut reported_clause = false;
         let fragment_start = match before {
             Some(c) if c.kind == CueKind::Verb => {
                 // `said there remains a "significant difference"` quotes a part of the
@@ -92,12 +96,29 @@ impl<'a> Attributor<'a> {
                     .rev()
                     .find(|&i| !self.is_punct(i))
                     .filter(|&i| self.words.lower[i] == "that");
-                if goes_on {
-                    Some(lead.start)
-                } else if let Some(that) = that {
+                // `said "it gets me mad" every time …`: a lower-case quotation right after its
+                // cue opens the reported clause when the clause goes on after it.
+                let opens_clause = lead_in.is_empty()
+                    && !introduced
+                    && after.is_none()
+                    && self.starts_lowercase(&inside)
+                    && self.clause_end(&inside).is_some();
+                if let Some(that) = that {
+                    reported_clause = true;
                     Some(that)
+                } else if !lead_in.is_empty() && !introduced {
+                    reported_clause = true;
+                    // `complained that officials were trying to "protect" …` keeps its "that".
+                    (c.end..lead_in.start)
+                        .find(|&i| self.words.lower[i] == "that")
+                        .or(Some(lead_in.start))
+                } else if opens_clause {
+                    reported_clause = true;
+                    None
+                } else if goes_on {
+                    Some(lead.start)
                 } else {
-                    (!lead_in.is_empty() && !introduced).then_some(lead_in.start)
+                    None
                 }
             }
             Some(c) if c.kind == CueKind::Source => {
@@ -117,6 +138,7 @@ impl<'a> Attributor<'a> {
         let whole = before.is_some_and(|c| c.kind == CueKind::Verb && self.lead_in(c, &inside).is_empty())
             && (self.introduced_by_punct(&inside) || self.full_sentence(&inside));
         let continuation = match after {
+            None if reported_clause => self.clause_end(&inside),
             None if !(whole || introduced && self.introduced_by(&inside, ",")) => self.continuation(&inside),
             _ => None,
         };
@@ -289,6 +311,33 @@ impl<'a> Attributor<'a> {
             }
         }
         cue.first - first_word <= CUE_AFTER_QUOTE || self.speaker_phrase(first_word..cue.first)
+    }
+
+    /// Where the reported clause that holds a quotation ends (exclusive token): at its
+    /// sentence's end, or before a comma, semicolon or dash that a further cue follows
+    /// (`…, adding that …`, `…, he said`). `None` when nothing follows the quotation.
+    pub(super) fn clause_end(&self, inside: &Range<usize>) -> Option<usize> {
+        let doc = self.words.doc;
+        let last = inside.end.checked_sub(1)?;
+        let sentence = self.sentence_of(doc.tokens[last].span.start as usize)?;
+        let range = self.sentence_range(sentence);
+        // A quotation closed by a full stop ends its sentence, whatever the splitter did.
+        let last_word = (inside.start..inside.end)
+            .rev()
+            .find(|&i| !QUOTE_MARKS.contains(&self.words.text(i)));
+        if last_word.is_some_and(|i| matches!(self.words.text(i), "." | "?" | "!")) {
+            return None;
+        }
+        let end = self.content_end(&range);
+        let stop = (inside.end..end)
+            .find(|&i| {
+                self.paragraph_break_before(i)
+                    || matches!(self.words.text(i), "." | "?" | "!")
+                    || matches!(self.words.text(i), "," | ";" | "—" | "–" | "--" | "(")
+                        && self.cues[sentence].iter().any(|c| c.first > i && c.first <= i + 4)
+            })
+            .unwrap_or(end);
+        (stop > inside.end).then_some(stop)
     }
 
     /// Where the content of a quotation goes on after its closing mark

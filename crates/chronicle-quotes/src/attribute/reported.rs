@@ -3,6 +3,55 @@
 
 use super::*;
 
+/// Prepositions that mark an argument of an evaluation or speech verb after its object
+/// (`accused him of`, `blamed it on`, `praised her for`, `described it as`, `likened it to`).
+/// Labels that open a line with a colon but name no speaker (`Update: …`, `Photo: …`).
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "related",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "read",
+    "correction",
+    "disclosure",
+    "source",
+    "sources",
+    "credit",
+    "image",
+    "caption",
+    "more",
+    "see",
+    "also",
+    "listen",
+    "transcript",
+    "full",
+    "here",
+    "this",
+    "that",
+    "it",
+    "the",
+    "bottom",
+    "question",
+    "answer",
+    "warning",
+    "breaking",
+];
+/// Lower-case function words a speaker label may hold besides nouns and adjectives (`A lesson
+/// from Loretta Lynch`).
+const LABEL_FUNCTION_WORDS: &[&str] = &[
+    "of", "from", "the", "a", "an", "for", "on", "to", "and", "in", "'s", "’s", "at",
+];
+/// The longest speaker label before a line's colon, and the longest statement after it.
+const MAX_LABEL: usize = 8;
+const MAX_LABELLED_STATEMENT: usize = 80;
+
+const OBJECT_ARGUMENT_MARKERS: &[&str] = &["of", "for", "as", "to", "on", "over", "about", "by", "with"];
+
 impl<'a> Attributor<'a> {
     /// Reported speech around a strong cue: "X said (that) …", "…, X said", "According to X, …".
     pub(super) fn reported(&self, sentence: usize, cue: &Cue) -> Option<Found> {
@@ -21,13 +70,17 @@ impl<'a> Attributor<'a> {
             }
             CueKind::Noun => return None,
             CueKind::Verb => {
-                let that = (cue.end..end.min(cue.end + 6)).find(|&i| self.words.lower[i] == "that");
+                // `told The Post and Courier newspaper of Charleston on Saturday that …`: further
+                // off, the parse shows "that" to open the cue's clausal complement.
+                let that = (cue.end..end.min(cue.end + 6))
+                    .find(|&i| self.words.lower[i] == "that")
+                    .or_else(|| self.complement_that(cue, end));
                 match that {
                     Some(that) => that..end,
                     None if self.ends_sentence(cue, &range, end) => {
                         range.start..self.comma_before(cue.first, &range)?
                     }
-                    None => self.clause_after(cue, end)?..end,
+                    None => self.clause_after(cue, end)?,
                 }
             }
         };
@@ -72,7 +125,7 @@ impl<'a> Attributor<'a> {
                 }
                 let kids = &children[verb - range.start];
                 let lemma = lemma.to_lowercase();
-                let Some(subject) = kids.iter().copied().find(|&k| doc.tokens[k].deprel == Some("nsubj")) else {
+                let Some(subject) = self.frame_subject(verb, &children, range.start) else {
                     continue;
                 };
                 let complement = COMPLEMENTS.iter().find_map(|&rel| {
@@ -81,7 +134,10 @@ impl<'a> Attributor<'a> {
                         .find(|&k| doc.tokens[k].deprel == Some(rel) && self.frames.takes(&lemma, rel))
                 });
                 let Some(complement) = complement else { continue };
-                let extent = subtree(&children, range.start, complement);
+                let mut extent = subtree(&children, range.start, complement);
+                if doc.tokens[complement].deprel == Some("obj") {
+                    extent.end = self.object_arguments(kids, &children, range.start, extent.end);
+                }
                 let mut content = extent.clone();
                 while content.start < content.end && self.is_punct(content.start) {
                     content.start += 1;
@@ -110,19 +166,211 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Lines that name a speaker before a colon and give the statement after it, as headlines
+    /// do (`Graham: Trump's Rhetoric Destroying GOP's Chance`, `A lesson from Loretta Lynch:
+    /// 'Be the voice that people hear.'`): the rest of the line is the content, the label the
+    /// speaker; direct when the statement is one quotation.
+    pub(super) fn labelled_lines(&self, found: &mut Vec<Found>, quoted: &[Quoted]) {
+        let doc = self.words.doc;
+        let n = doc.tokens.len();
+        for s in 0..doc.sentences.len() {
+            let range = self.sentence_range(s);
+            let start = range.start;
+            if start > 0 && !self.paragraph_break_before(start) {
+                continue;
+            }
+            let Some(colon) = (start..range.end.min(start + MAX_LABEL + 1)).find(|&i| self.words.text(i) == ":") else {
+                continue;
+            };
+            if colon == start || !self.speaker_label(start..colon) {
+                continue;
+            }
+            let line_end = (colon + 1..n.min(colon + 1 + MAX_LABELLED_STATEMENT + 1))
+                .find(|&i| self.paragraph_break_before(i))
+                .unwrap_or(n);
+            if line_end > colon + 1 + MAX_LABELLED_STATEMENT || (line_end == n && n - colon > MAX_LABELLED_STATEMENT) {
+                continue;
+            }
+            let mut content = colon + 1..line_end;
+            while content.end > content.start && self.words.text(content.end - 1) == "." {
+                content.end -= 1;
+            }
+            let words = content.clone().filter(|&i| !self.is_punct(i)).count();
+            if words < 3 {
+                continue;
+            }
+            let span = doc.tokens[content.start].span.cover(doc.tokens[content.end - 1].span);
+            if found.iter().any(|f| f.quote.span.overlaps(span)) {
+                continue;
+            }
+            let first = self.words.text(content.start);
+            let last = self.words.text(content.end - 1);
+            let whole_quotation = matches!(first, "‘" | "'" | "“" | "\"")
+                && matches!(last, "’" | "'" | "”" | "\"")
+                && !self.has_inner_quotes(content.start + 1..content.end - 1, first);
+            let kind = if whole_quotation {
+                QuoteKind::Direct
+            } else if quoted.iter().any(|q| span.contains(q.content)) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            found.push(Found {
+                quote: Quote {
+                    span,
+                    kind,
+                    cue: Some(doc.tokens[colon].span),
+                    speaker: Some(self.speaker_from(start..colon)),
+                },
+                cue: Some(colon),
+            });
+        }
+    }
+
+    /// Whether a line's words before its colon name a speaker: a short capitalised name or
+    /// noun phrase (function words aside) with a noun or name in it.
+    fn speaker_label(&self, label: std::ops::Range<usize>) -> bool {
+        let doc = self.words.doc;
+        if label.len() > MAX_LABEL || NOT_SPEAKER_LABELS.contains(&self.words.lower[label.start].as_str()) {
+            return false;
+        }
+        // `Q:` and `A:` mark an interview's turns, not a speaker.
+        if label.len() == 1 && self.words.text(label.start).chars().count() == 1 {
+            return false;
+        }
+        let has_name = label
+            .clone()
+            .any(|i| matches!(doc.tokens[i].upos, Some(Upos::Propn | Upos::Noun)) || doc.tokens[i].upos.is_none());
+        let words_ok = label.clone().all(|i| {
+            let w = self.words.text(i);
+            (w.starts_with(char::is_uppercase) && w.chars().any(char::is_alphabetic) && !w.contains(':'))
+                || (i > label.start
+                    && (LABEL_FUNCTION_WORDS.contains(&self.words.lower[i].as_str())
+                        || matches!(doc.tokens[i].upos, Some(Upos::Noun | Upos::Adj | Upos::Num))
+                        || (doc.tokens[i].upos.is_none() && w.chars().all(char::is_alphabetic))))
+        });
+        has_name && words_ok && self.words.text(label.start).starts_with(char::is_uppercase)
+    }
+
+    /// Whether the mark `mark` occurs among `range`'s tokens (the quotation is not one).
+    fn has_inner_quotes(&self, range: std::ops::Range<usize>, mark: &str) -> bool {
+        let closing = match mark {
+            "‘" => "’",
+            "“" => "”",
+            other => other,
+        };
+        range.into_iter().any(|i| self.words.text(i) == closing)
+    }
+
+    /// The source of an attitude frame: the verb's subject, or, for a participle or a verb
+    /// coordinated with another (`Trump went after Bush, calling him …`, `He suggested …,
+    /// called her "third-rate"`), the subject it shares; for a participle on a noun
+    /// (`O'Malley calling Trump a fascist`), that noun.
+    fn frame_subject(&self, verb: usize, children: &[Vec<usize>], offset: usize) -> Option<usize> {
+        let doc = self.words.doc;
+        let subject_of = |v: usize| {
+            children[v - offset]
+                .iter()
+                .copied()
+                .find(|&k| doc.tokens[k].deprel == Some("nsubj"))
+        };
+        if let Some(subject) = subject_of(verb) {
+            return Some(subject);
+        }
+        let participle = doc.tokens[verb].xpos == Some("VBG");
+        let mut current = verb;
+        for _ in 0..2 {
+            let token = &doc.tokens[current];
+            let head = token
+                .head
+                .map(|h| h as usize)
+                .filter(|&h| h >= offset && h - offset < children.len())?;
+            match token.deprel {
+                Some("conj") => {}
+                Some("advcl") if participle => {}
+                Some("acl") if participle && current == verb => {
+                    return matches!(doc.tokens[head].upos, Some(Upos::Propn | Upos::Noun | Upos::Pron))
+                        .then_some(head);
+                }
+                _ => return None,
+            }
+            if let Some(subject) = subject_of(head) {
+                return Some(subject);
+            }
+            current = head;
+        }
+        None
+    }
+
+    /// How far an object's content runs on over the verb's further arguments right after it:
+    /// `accused him of sexism`, `criticized Scalia for questioning …`, `defended his manager
+    /// as "a very decent man"`, `called voters "stupid"`; not over a time or place phrase
+    /// (`at a rally`, `Tuesday`) or past a comma. `end` is the object's subtree end
+    /// (exclusive); `kids` are the verb's dependents.
+    pub(super) fn object_arguments(&self, kids: &[usize], children: &[Vec<usize>], offset: usize, end: usize) -> usize {
+        let doc = self.words.doc;
+        let mut end = end;
+        let mut right: Vec<usize> = kids.iter().copied().filter(|&k| k >= end).collect();
+        right.sort_unstable();
+        for k in right {
+            let extent = subtree(children, offset, k);
+            if extent.start < end || (end..extent.start).any(|i| self.is_punct(i)) {
+                break;
+            }
+            let marker = children[k - offset]
+                .iter()
+                .copied()
+                .filter(|&c| c < k && matches!(doc.tokens[c].deprel, Some("case" | "mark")))
+                .min()
+                .map(|c| self.words.lower[c].as_str());
+            let argument = match doc.tokens[k].deprel {
+                Some("xcomp") => true,
+                Some("obl" | "advcl") => marker.is_some_and(|m| OBJECT_ARGUMENT_MARKERS.contains(&m)),
+                _ => false,
+            };
+            if !argument {
+                break;
+            }
+            end = extent.end;
+        }
+        end
+    }
+
+    /// The "that" opening a clausal complement of the cue verb, by the parse, before `end`.
+    fn complement_that(&self, cue: &Cue, end: usize) -> Option<usize> {
+        let doc = self.words.doc;
+        if !doc.has(chronicle_doc::Layers::PARSE) {
+            return None;
+        }
+        (cue.end..end.min(cue.end + MAX_ATTRIBUTION_TAIL)).find(|&i| {
+            self.words.lower[i] == "that"
+                && doc.tokens[i].deprel == Some("mark")
+                && doc.tokens[i].head.is_some_and(|h| {
+                    let clause = &doc.tokens[h as usize];
+                    clause.head == Some(cue.first as u32) && clause.deprel == Some("ccomp")
+                })
+        })
+    }
+
     /// Where a complement clause without "that" starts after a speech verb: the parse's
     /// clausal complement when there is one, else the first word that can open a clause
     /// ("said *he* would", "says *the* plan failed") after at most a short time or place
     /// phrase ("said on Monday the talks …").
-    pub(super) fn clause_after(&self, cue: &Cue, end: usize) -> Option<usize> {
-        if !SAYING.contains(&self.words.lower[cue.first].as_str()) {
+    pub(super) fn clause_after(&self, cue: &Cue, end: usize) -> Option<Range<usize>> {
+        let word = self.words.lower[cue.first].as_str();
+        if !SAYING.contains(&word) {
             return None;
         }
+        let asking = ASKING.contains(&word);
         let doc = self.words.doc;
         if doc.has(chronicle_doc::Layers::PARSE) {
             let clause = (cue.end..end).find(|&i| {
                 doc.tokens[i].head == Some(cue.first as u32)
-                    && matches!(doc.tokens[i].deprel, Some("ccomp" | "parataxis"))
+                    && match doc.tokens[i].deprel {
+                        Some("ccomp" | "parataxis") => true,
+                        Some("xcomp") => asking,
+                        _ => false,
+                    }
             })?;
             let first = (cue.end..=clause).find(|&i| {
                 let mut head = Some(i as u32);
@@ -136,7 +384,30 @@ impl<'a> Attributor<'a> {
                 }
                 false
             })?;
-            return (end - first >= 3).then_some(first);
+            // A question ends with its clause: the last token whose chain of heads reaches it.
+            let last = if asking {
+                (first..end)
+                    .rev()
+                    .find(|&i| {
+                        let mut head = Some(i as u32);
+                        for _ in 0..12 {
+                            match head {
+                                Some(h) if h as usize == clause => return true,
+                                Some(h) => head = doc.tokens[h as usize].head,
+                                None => return false,
+                            }
+                        }
+                        false
+                    })
+                    .map_or(end, |i| i + 1)
+            } else {
+                end
+            };
+            let mut last = last;
+            while last > first && self.is_punct(last - 1) {
+                last -= 1;
+            }
+            return (last >= first + 3).then_some(first..last);
         }
         let mut in_phrase = false; // inside "on Friday", "in a statement"
         for start in cue.end..end.min(cue.end + 6) {
@@ -147,7 +418,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let opens = CLAUSE_OPENERS.contains(&word) || self.words.text(start).starts_with(char::is_uppercase);
-            return (opens && end - start >= 4).then_some(start);
+            return (opens && end - start >= 4).then_some(start..end);
         }
         None
     }

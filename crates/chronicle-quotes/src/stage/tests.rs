@@ -556,3 +556,91 @@ fn a_quotation_after_that_is_part_of_the_reported_clause() {
     assert!(got[0].1.starts_with("that"), "{}", got[0].1);
     assert_eq!(got[0].3, Some("The mayor"));
 }
+
+#[test]
+fn a_quotation_inside_a_reported_clause_takes_the_whole_clause() {
+    let mut doc = document(
+        "This weekend, Sanders complained that party officials tried to \"protect\" Clinton by scheduling debates late, adding that it was unfair.",
+    );
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(
+        got[0],
+        (
+            QuoteKind::Mixed,
+            "that party officials tried to \"protect\" Clinton by scheduling debates late",
+            Some("complained"),
+            Some("Sanders")
+        ),
+        "{got:?}"
+    );
+    let mut doc = document("Obama said \"it gets me mad\" every time he hears about the victims.");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Mixed, "{got:?}");
+    assert_eq!(
+        got[0].1, "it gets me mad\" every time he hears about the victims",
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_line_that_names_its_speaker_before_a_colon_is_a_statement() {
+    let mut doc = document("Graham: Trump Rhetoric Destroying GOP Chance To Win.\n\nUpdate: the story was revised.\n\nA lesson from Loretta Lynch: 'Be the voice that people hear.'\n\nBody text follows here.");
+    run(&mut doc);
+    let got = quotes(&doc);
+    assert_eq!(
+        got,
+        [
+            (
+                QuoteKind::Indirect,
+                "Trump Rhetoric Destroying GOP Chance To Win",
+                Some(":"),
+                Some("Graham")
+            ),
+            (
+                QuoteKind::Direct,
+                "'Be the voice that people hear.'",
+                Some(":"),
+                Some("A lesson from Loretta Lynch")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn attitude_frames_take_the_object_with_its_arguments_and_a_participle_shares_the_subject() {
+    let mut doc = document("Cruz blasted Rubio for his support, calling him a liar.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "nsubj", Upos::Propn, "Cruz"),
+            (None, "root", Upos::Verb, "blast"),
+            (Some(1), "obj", Upos::Propn, "Rubio"),
+            (Some(5), "case", Upos::Adp, "for"),
+            (Some(5), "nmod:poss", Upos::Pron, "his"),
+            (Some(1), "obl", Upos::Noun, "support"),
+            (Some(7), "punct", Upos::Punct, ","),
+            (Some(1), "advcl", Upos::Verb, "call"),
+            (Some(7), "obj", Upos::Pron, "he"),
+            (Some(10), "det", Upos::Det, "a"),
+            (Some(7), "xcomp", Upos::Noun, "liar"),
+            (Some(1), "punct", Upos::Punct, "."),
+        ],
+    );
+    doc.tokens[7].xpos = Some("VBG");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [
+            (
+                QuoteKind::Indirect,
+                "Rubio for his support",
+                Some("blasted"),
+                Some("Cruz")
+            ),
+            (QuoteKind::Indirect, "him a liar", Some("calling"), Some("Cruz")),
+        ]
+    );
+}
