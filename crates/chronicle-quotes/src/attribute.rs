@@ -85,6 +85,8 @@ const SAYING: &[&str] = &[
     "asking",
     "told",
     "tells",
+    "reported",
+    "reports",
 ];
 /// Cues whose content is a question or request that ends where its clause ends (`Asked
 /// whether he would …, Christie said`, `asked the network to donate …`), not at the

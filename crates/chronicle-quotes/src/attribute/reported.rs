@@ -363,15 +363,18 @@ impl<'a> Attributor<'a> {
         }
         let asking = ASKING.contains(&word);
         let doc = self.words.doc;
-        if doc.has(chronicle_doc::Layers::PARSE) {
-            let clause = (cue.end..end).find(|&i| {
-                doc.tokens[i].head == Some(cue.first as u32)
-                    && match doc.tokens[i].deprel {
-                        Some("ccomp" | "parataxis") => true,
-                        Some("xcomp") => asking,
-                        _ => false,
-                    }
-            })?;
+        // The parse's clausal complement; where the parse has none (it often misses one after
+        // `says`), the surface reading below.
+        let parsed = doc.has(chronicle_doc::Layers::PARSE);
+        let clause = (cue.end..end).filter(|_| parsed).find(|&i| {
+            doc.tokens[i].head == Some(cue.first as u32)
+                && match doc.tokens[i].deprel {
+                    Some("ccomp" | "parataxis") => true,
+                    Some("xcomp") => asking,
+                    _ => false,
+                }
+        });
+        if let Some(clause) = clause {
             let first = (cue.end..=clause).find(|&i| {
                 let mut head = Some(i as u32);
                 // the first token whose chain of heads reaches the clause

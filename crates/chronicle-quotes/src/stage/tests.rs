@@ -644,3 +644,32 @@ fn attitude_frames_take_the_object_with_its_arguments_and_a_participle_shares_th
         ]
     );
 }
+
+#[test]
+fn a_bare_clause_the_parse_misses_after_says_is_still_reported() {
+    // The parse makes "busy" a second root instead of the complement of "says".
+    let mut doc = document("Sanders says Clinton was busy giving speeches.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "nsubj", Upos::Propn, "Sanders"),
+            (None, "root", Upos::Verb, "say"),
+            (Some(4), "nsubj", Upos::Propn, "Clinton"),
+            (Some(4), "cop", Upos::Aux, "be"),
+            (None, "root", Upos::Adj, "busy"),
+            (Some(4), "advcl", Upos::Verb, "give"),
+            (Some(5), "obj", Upos::Noun, "speech"),
+            (Some(1), "punct", Upos::Punct, "."),
+        ],
+    );
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Indirect,
+            "Clinton was busy giving speeches",
+            Some("says"),
+            Some("Sanders")
+        )]
+    );
+}
