@@ -75,6 +75,9 @@ impl<'a> Attributor<'a> {
                 let that = (cue.end..end.min(cue.end + 6))
                     .find(|&i| self.words.lower[i] == "that")
                     .or_else(|| self.complement_that(cue, end));
+                // What follows the cue ends before a further speech cue the sentence adds
+                // (`…, adding that …`, `…, he said, …`).
+                let end = self.before_next_cue(sentence, cue.end, end);
                 match that {
                     Some(that) => that..end,
                     None if self.ends_sentence(cue, &range, end) => {
@@ -84,7 +87,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         };
-        if content.len() < 3 || content.end > end || content.start >= content.end {
+        if content.len() < 3 || content.end > range.end || content.start >= content.end {
             return None;
         }
         let span = doc.tokens[content.start].span.cover(doc.tokens[content.end - 1].span);
@@ -99,6 +102,19 @@ impl<'a> Attributor<'a> {
             quote,
             cue: Some(cue.first),
         })
+    }
+
+    /// Where content running from `from` to `end` stops: before a comma, semicolon or dash
+    /// that a speech verb of the same sentence follows within a few words.
+    pub(super) fn before_next_cue(&self, sentence: usize, from: usize, end: usize) -> usize {
+        (from..end)
+            .find(|&i| {
+                matches!(self.words.text(i), "," | ";" | "—" | "–" | "--")
+                    && self.cues[sentence]
+                        .iter()
+                        .any(|c| c.kind == CueKind::Verb && c.first > i && c.first <= i + 4)
+            })
+            .unwrap_or(end)
     }
 
     /// Attitude frames on the parse: a verb of `frames.tsv` with a subject and the complement

@@ -673,3 +673,17 @@ fn a_bare_clause_the_parse_misses_after_says_is_still_reported() {
         )]
     );
 }
+
+#[test]
+fn reported_content_ends_before_a_further_cue() {
+    let mut doc = document("He said the plan failed badly, adding that it was costly.");
+    run(&mut doc);
+    let got: Vec<(&str, Option<&str>)> = quotes(&doc).into_iter().map(|q| (q.1, q.2)).collect();
+    assert_eq!(
+        got,
+        [
+            ("the plan failed badly", Some("said")),
+            ("that it was costly", Some("adding"))
+        ]
+    );
+}
