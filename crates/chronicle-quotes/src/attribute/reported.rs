@@ -77,9 +77,13 @@ impl<'a> Attributor<'a> {
                     .or_else(|| self.complement_that(cue, end));
                 // What follows the cue ends before a further speech cue the sentence adds
                 // (`…, adding that …`, `…, he said, …`).
+                let sentence_end = end;
                 let end = self.before_next_cue(sentence, cue.end, end);
                 match that {
                     Some(that) => that..end,
+                    // `In some ways, the brothers noted, Trump might appreciate it`: the
+                    // attribution stands inside its content, which is the whole sentence.
+                    None if self.parenthetical(cue, &range, sentence_end) => range.start..sentence_end,
                     None if self.ends_sentence(cue, &range, end) => {
                         range.start..self.comma_before(cue.first, &range)?
                     }
@@ -440,6 +444,21 @@ impl<'a> Attributor<'a> {
             return (opens && end - start >= 4).then_some(start..end);
         }
         None
+    }
+
+    /// Whether the cue and its subject stand between commas inside their sentence
+    /// (`…, the brothers noted, …`), with words on both sides.
+    pub(super) fn parenthetical(&self, cue: &Cue, range: &Range<usize>, end: usize) -> bool {
+        if PARTICIPLES.contains(&self.words.lower[cue.first].as_str()) {
+            return false;
+        }
+        let Some(comma) = self.comma_before(cue.first, range) else {
+            return false;
+        };
+        let closing = (cue.end..end.min(cue.end + 3)).find(|&i| self.words.text(i) == ",");
+        cue.first - comma <= 5
+            && comma > range.start + 1
+            && closing.is_some_and(|c| end >= c + 4 && (cue.end..c).all(|i| !self.words.lower[i].eq("that")))
     }
 
     /// Whether the cue closes its sentence: "…, officials said." or "…, said a spokesman."

@@ -687,3 +687,18 @@ fn reported_content_ends_before_a_further_cue() {
         ]
     );
 }
+
+#[test]
+fn an_attribution_between_commas_reports_its_whole_sentence() {
+    let mut doc = document("In some ways, the brothers noted, Trump might appreciate their show.");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Indirect,
+            "In some ways, the brothers noted, Trump might appreciate their show",
+            Some("noted"),
+            Some("the brothers")
+        )]
+    );
+}
