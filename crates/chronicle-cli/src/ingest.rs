@@ -85,6 +85,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let inputs = args.input.open()?;
     let mut rejects = args.input.rejects_file()?;
     let store = RefCell::new(args.db.open_or_create()?);
+    // The full-text indexes are written in one pass at the end of the run (a crash leaves
+    // that to the next open of the store).
+    store.borrow_mut().begin_bulk();
     let pool = thread_pool(args.threads)?;
     let progress = Progress::new("ingested");
     let mut tally = Tally::default();
@@ -143,11 +146,16 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     });
     // What was coded before a stop (--strict, an error) is still worth keeping.
     let last = store_batch(&mut store.borrow_mut(), &mut pending, &mut tally, &progress);
+    let indexed = store
+        .borrow_mut()
+        .finish_bulk()
+        .context("cannot index the stored articles for search (the next open of the store will)");
     progress.finish();
     if let Some(e) = failure {
         return Err(e);
     }
     last?;
+    indexed?;
     if let Some(file) = rejects {
         file.finish()?;
     }

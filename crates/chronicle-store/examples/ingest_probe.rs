@@ -1,4 +1,4 @@
-//! Ingest-only probe: `--articles N --batch B --pre "SQL" [--db FILE] [--corpus DIR]` prints
+//! Ingest-only probe: `--articles N --batch B --pre "SQL" [--bulk] [--db FILE] [--corpus DIR]` prints
 //! articles/s of storage alone (no coding), on synthetic articles with BBC News bodies from
 //! `DIR/bbc-news` (the evaluation corpora; the probe needs them).
 use std::path::PathBuf;
@@ -22,6 +22,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = arg(&args, "--articles", "20000").parse()?;
     let batch: usize = arg(&args, "--batch", "1000").parse()?;
     let pre = arg(&args, "--pre", "");
+    // `--bulk`: a bulk load (full-text indexing in one pass at the end, timed with the rest).
+    let bulk = args.iter().any(|a| a == "--bulk");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
@@ -51,6 +53,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let mut t_ing = Duration::ZERO;
     let mut done = 0;
+    if bulk {
+        store.begin_bulk();
+    }
     while done < n {
         let docs: Vec<StoredDoc> = (0..batch)
             .map(|i| StoredDoc::new(synth.document(format!("p-{:08}", done + i))))
@@ -59,6 +64,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         store.ingest_batch(&docs)?;
         t_ing += t.elapsed();
         done += batch;
+    }
+    if bulk {
+        let t = Instant::now();
+        store.finish_bulk()?;
+        t_ing += t.elapsed();
     }
     println!(
         "{done} articles {:.1}s {:.0} art/s",

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 use chronicle_doc::{Date, Document, Event, Span};
 use chrono::Datelike;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -150,7 +150,14 @@ impl Store {
     /// Stores a batch of documents in one transaction and returns what happened to them.
     pub fn ingest_batch(&mut self, docs: &[StoredDoc]) -> Result<IngestCounts> {
         let added = now_stamp();
-        let tx = self.conn.transaction().context(ctx("starting an ingest transaction"))?;
+        let bulk = self.bulk;
+        // IMMEDIATE: the write lock from the start, so that no other connection can change
+        // the backlog read below before this batch writes.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(ctx("starting an ingest transaction"))?;
+        let backlog = backlog_for_batch(&tx, bulk).context(ctx("reading the full-text backlog"))?;
         let mut counts = IngestCounts::default();
         let mut recompute = BTreeSet::new();
         for stored in docs {
@@ -177,14 +184,14 @@ impl Store {
                     continue;
                 }
                 Some((key, _)) => {
-                    delete_document(&tx, key, &mut recompute)
+                    delete_document(&tx, key, backlog, &mut recompute)
                         .context(|| format!("deleting the old version of {id}"))?;
                     counts.replaced += 1;
                     counts.replaced_ids.push(id.clone());
                 }
                 None => counts.new += 1,
             }
-            counts.mentions += insert_document(&tx, doc, &stored.text_hash, &rows, added)
+            counts.mentions += insert_document(&tx, doc, &stored.text_hash, &rows, added, backlog)
                 .context(|| format!("storing document {id}"))?;
         }
         for event_id in recompute {
@@ -192,6 +199,110 @@ impl Store {
         }
         tx.commit().context(ctx("committing an ingest batch"))?;
         Ok(counts)
+    }
+}
+
+/// The first document key and the first quote key not yet in the full-text indexes (see
+/// schema version 4): everything below them is indexed, everything from them on waits for
+/// [`Store::index_backlog`]. Without a bulk load, `(i64::MAX, i64::MAX)`: all is indexed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Backlog {
+    pub documents_from: i64,
+    pub quotes_from: i64,
+}
+
+impl Backlog {
+    const NONE: Backlog = Backlog {
+        documents_from: i64::MAX,
+        quotes_from: i64::MAX,
+    };
+}
+
+/// The backlog recorded in the store, if any.
+pub(crate) fn stored_backlog(conn: &rusqlite::Connection) -> rusqlite::Result<Option<Backlog>> {
+    conn.prepare_cached("SELECT documents_from, quotes_from FROM fts_backlog")?
+        .query_row([], |row| {
+            Ok(Backlog {
+                documents_from: row.get(0)?,
+                quotes_from: row.get(1)?,
+            })
+        })
+        .optional()
+}
+
+/// The backlog this batch works with, read inside its transaction (a reader that opened the
+/// store meanwhile may have indexed and cleared it). A bulk load without one starts one here,
+/// from the next keys SQLite will hand out, in the same transaction as the batch: a crash
+/// leaves either both or neither.
+fn backlog_for_batch(tx: &Transaction<'_>, bulk: bool) -> rusqlite::Result<Backlog> {
+    if let Some(backlog) = stored_backlog(tx)? {
+        return Ok(backlog);
+    }
+    if !bulk {
+        return Ok(Backlog::NONE);
+    }
+    let next = |sql: &str| -> rusqlite::Result<i64> { tx.prepare_cached(sql)?.query_row([], |row| row.get(0)) };
+    let backlog = Backlog {
+        documents_from: next("SELECT coalesce(max(doc_key), 0) + 1 FROM documents")?,
+        quotes_from: next("SELECT coalesce(max(quote_key), 0) + 1 FROM quotes")?,
+    };
+    tx.prepare_cached("INSERT INTO fts_backlog (only, documents_from, quotes_from) VALUES (1, ?1, ?2)")?
+        .execute(params![backlog.documents_from, backlog.quotes_from])?;
+    Ok(backlog)
+}
+
+impl Store {
+    /// Starts a bulk load: from the next batch on, documents and quotes are stored without
+    /// their full-text index entries, which [`Store::finish_bulk`] then writes in one pass
+    /// (tokenizing is the same work, but FTS5 builds a few large segments instead of one per
+    /// batch that its merges rewrite again and again). Searches by this connection miss the
+    /// documents of the load until then; a store opened meanwhile indexes what is there first.
+    /// After a crash, the next [`Store::open`] indexes what the load left behind.
+    pub fn begin_bulk(&mut self) {
+        self.bulk = true;
+    }
+
+    /// Ends a bulk load: indexes the documents and quotes it stored. Returns how many
+    /// documents were indexed.
+    pub fn finish_bulk(&mut self) -> Result<usize> {
+        self.bulk = false;
+        self.index_backlog()
+    }
+
+    /// Writes the full-text entries of every document and quote a bulk load left unindexed,
+    /// in one transaction, and clears the backlog. Nothing to do (and no write) without one.
+    pub fn index_backlog(&mut self) -> Result<usize> {
+        if stored_backlog(&self.conn)
+            .context(ctx("reading the full-text backlog"))?
+            .is_none()
+        {
+            return Ok(0);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(ctx("starting the full-text catch-up"))?;
+        // Read again under the write lock: another connection may have done it meanwhile.
+        let Some(backlog) = stored_backlog(&tx).context(ctx("reading the full-text backlog"))? else {
+            return Ok(0);
+        };
+        let documents = tx
+            .execute(
+                "INSERT INTO documents_fts(rowid, title, text)
+                 SELECT doc_key, title, text FROM documents WHERE doc_key >= ?1 ORDER BY doc_key",
+                [backlog.documents_from],
+            )
+            .context(ctx("indexing the documents of a bulk load"))?;
+        tx.execute(
+            "INSERT INTO quotes_fts(rowid, speaker, text)
+             SELECT quote_key, speaker, text FROM quotes WHERE quote_key >= ?1 ORDER BY quote_key",
+            [backlog.quotes_from],
+        )
+        .context(ctx("indexing the quotes of a bulk load"))?;
+        tx.execute("DELETE FROM fts_backlog", [])
+            .context(ctx("clearing the full-text backlog"))?;
+        tx.commit().context(ctx("committing the full-text catch-up"))?;
+        Ok(documents)
     }
 }
 
@@ -298,7 +409,12 @@ fn event_key(e: &Event) -> (i64, &str, &str, &str) {
     )
 }
 
-fn delete_document(tx: &Transaction<'_>, key: i64, recompute: &mut BTreeSet<i64>) -> rusqlite::Result<()> {
+fn delete_document(
+    tx: &Transaction<'_>,
+    key: i64,
+    backlog: Backlog,
+    recompute: &mut BTreeSet<i64>,
+) -> rusqlite::Result<()> {
     {
         let mut stmt = tx.prepare_cached("SELECT DISTINCT event_id FROM event_mentions WHERE doc_key = ?1")?;
         let ids = stmt.query_map([key], |row| row.get::<_, i64>(0))?;
@@ -307,12 +423,21 @@ fn delete_document(tx: &Transaction<'_>, key: i64, recompute: &mut BTreeSet<i64>
         }
     }
     // The full-text indexes first, while the rows they were built from are still there
-    // ('delete' needs the indexed values).
-    for sql in [
+    // ('delete' needs the indexed values), and only for rows that are indexed: a row of the
+    // bulk load in progress has no entries yet.
+    tx.prepare_cached(
         "INSERT INTO quotes_fts(quotes_fts, rowid, speaker, text)
-            SELECT 'delete', quote_key, speaker, text FROM quotes WHERE doc_key = ?1",
-        "INSERT INTO documents_fts(documents_fts, rowid, title, text)
-            SELECT 'delete', doc_key, title, text FROM documents WHERE doc_key = ?1",
+            SELECT 'delete', quote_key, speaker, text FROM quotes WHERE doc_key = ?1 AND quote_key < ?2",
+    )?
+    .execute([key, backlog.quotes_from])?;
+    if key < backlog.documents_from {
+        tx.prepare_cached(
+            "INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                SELECT 'delete', doc_key, title, text FROM documents WHERE doc_key = ?1",
+        )?
+        .execute([key])?;
+    }
+    for sql in [
         "DELETE FROM entities WHERE doc_key = ?1",
         "DELETE FROM times WHERE doc_key = ?1",
         "DELETE FROM places WHERE doc_key = ?1",
@@ -331,6 +456,7 @@ fn insert_document(
     hash: &TextHash,
     rows: &Rows,
     added: i64,
+    backlog: Backlog,
 ) -> rusqlite::Result<usize> {
     let meta = &doc.meta;
     let tone = doc.tone;
@@ -360,9 +486,13 @@ fn insert_document(
         added,
     ])?;
     let key = tx.last_insert_rowid();
-    // Written here rather than by a trigger: see schema version 3.
-    tx.prepare_cached("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![key, meta.title, doc.text()])?;
+    // Written here rather than by a trigger (see schema version 3), unless a bulk load
+    // defers it (version 4). A key below the backlog's start (SQLite reuses the largest key
+    // after it was deleted) is indexed now: below it, everything is.
+    if key < backlog.documents_from {
+        tx.prepare_cached("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
+            .execute(params![key, meta.title, doc.text()])?;
+    }
 
     let mut stmt = tx.prepare_cached(
         "INSERT INTO entities (doc_key, start, end, kind, actor, canonical, sentence)
@@ -423,7 +553,10 @@ fn insert_document(
             row.speaker_name,
             q.speaker.as_ref().and_then(|s| s.actor.as_deref()),
         ])?;
-        quote_fts.execute(params![tx.last_insert_rowid(), row.speaker_name, text])?;
+        let quote_key = tx.last_insert_rowid();
+        if quote_key < backlog.quotes_from {
+            quote_fts.execute(params![quote_key, row.speaker_name, text])?;
+        }
     }
 
     // Cross-article events: group this document's events by key so the article counts once.

@@ -39,6 +39,8 @@ use error::{ctx, Context};
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// A bulk load is running: full-text indexing waits for [`Store::finish_bulk`].
+    bulk: bool,
 }
 
 /// How much a store holds.
@@ -53,7 +55,9 @@ pub struct StoreStats {
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
+    /// Opens (creating if needed) the store at `path`, migrates it to the current schema and
+    /// indexes any documents a bulk load left unindexed (a crash, or a load still running in
+    /// another process: its next batch starts a new backlog).
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
         let mut conn = Connection::open(path).map_err(|source| Error::Open {
@@ -62,10 +66,13 @@ impl Store {
         })?;
         schema::configure(&conn, true)?;
         schema::migrate(&mut conn)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: Some(path.into()),
-        })
+            bulk: false,
+        };
+        store.index_backlog()?;
+        Ok(store)
     }
 
     /// A store in memory, for tests.
@@ -76,7 +83,11 @@ impl Store {
         })?;
         schema::configure(&conn, false)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            bulk: false,
+        })
     }
 
     /// The database file, when the store has one.
