@@ -6,7 +6,9 @@
 //!   --dev EWT/en_ewt-ud-dev.conllu --out /work/tmp-models/tagger-en-ud
 //! ```
 //! Options: `--epochs N`, `--seed N`, `--prune X`, `--tagger DIR` (parser: choose the epoch
-//! on dev tagged by this tagger), `--jackknife K` (parser: train on K-fold predicted tags; 0 = gold).
+//! on dev tagged by this tagger), `--jackknife K` (parser: train on K-fold predicted tags; 0 = gold),
+//! `--clusters FILE` (word clusters as features, stored in the model; the jackknife taggers use
+//! them too), `--parser-clusters 0` (parser: clusters for the jackknife taggers only).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,7 +21,7 @@ fn main() -> ExitCode {
         Some("tagger") => ModelKind::Tagger,
         Some("parser") => ModelKind::Parser,
         _ => {
-            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K]");
+            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K] [--clusters FILE] [--parser-clusters 0|1]");
             return ExitCode::from(2);
         }
     };
@@ -38,6 +40,8 @@ fn main() -> ExitCode {
             "--prune" => config.prune = value.parse().expect("--prune takes a number"),
             "--tagger" => config.tagger = Some(value.into()),
             "--jackknife" => config.jackknife = value.parse().expect("--jackknife takes a number"),
+            "--clusters" => config.clusters = Some(value.into()),
+            "--parser-clusters" => config.parser_clusters = value != "0",
             _ => {
                 eprintln!("unknown option {flag}");
                 return ExitCode::from(2);

@@ -10,7 +10,10 @@ use chronicle_doc::DataError;
 use sha2::{Digest, Sha256};
 
 pub const MAGIC: &[u8; 8] = b"CHRSYNTX";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: a word-cluster table in tagger and parser files (version 1 files, without it, still load).
+pub const FORMAT_VERSION: u32 = 2;
+/// Oldest version this build reads.
+pub const OLDEST_VERSION: u32 = 1;
 const HEADER: usize = 8 + 4 + 4 + 8 + 32;
 
 /// What a model file contains.
@@ -34,6 +37,11 @@ pub fn wrap(kind: Kind, payload: &[u8]) -> Vec<u8> {
 
 /// Checks the container and returns the payload.
 pub fn unwrap<'a>(name: &str, kind: Kind, bytes: &'a [u8]) -> Result<&'a [u8], DataError> {
+    unwrap_versioned(name, kind, bytes).map(|(p, _)| p)
+}
+
+/// [`unwrap`], also returning the file's format version.
+pub fn unwrap_versioned<'a>(name: &str, kind: Kind, bytes: &'a [u8]) -> Result<(&'a [u8], u32), DataError> {
     if bytes.len() < HEADER {
         return Err(DataError::new(
             name,
@@ -44,10 +52,10 @@ pub fn unwrap<'a>(name: &str, kind: Kind, bytes: &'a [u8]) -> Result<&'a [u8], D
         return Err(DataError::new(name, "not a Chronicle syntax model (bad magic)"));
     }
     let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap());
-    if version != FORMAT_VERSION {
+    if !(OLDEST_VERSION..=FORMAT_VERSION).contains(&version) {
         return Err(DataError::new(
             name,
-            format!("model format version {version}, this build reads {FORMAT_VERSION}"),
+            format!("model format version {version}, this build reads {OLDEST_VERSION} to {FORMAT_VERSION}"),
         ));
     }
     let found = u32::from_le_bytes(bytes[12..16].try_into().unwrap());
@@ -71,7 +79,7 @@ pub fn unwrap<'a>(name: &str, kind: Kind, bytes: &'a [u8]) -> Result<&'a [u8], D
     if Sha256::digest(payload).as_slice() != &bytes[24..56] {
         return Err(DataError::new(name, "model file is corrupt (checksum mismatch)"));
     }
-    Ok(payload)
+    Ok((payload, version))
 }
 
 /// SHA-256 of a whole file, hex, for meta.json.
@@ -198,6 +206,10 @@ mod tests {
         let e = unwrap("m.bin", Kind::Tagger, &bad).unwrap_err();
         assert!(e.message.contains("checksum"), "{e}");
         assert!(unwrap("m.bin", Kind::Tagger, b"xx").is_err());
+        let mut future = bytes.clone();
+        future[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+        let e = unwrap("m.bin", Kind::Tagger, &future).unwrap_err();
+        assert!(e.message.contains("format version"), "{e}");
     }
 
     #[test]

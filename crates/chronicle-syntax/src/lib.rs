@@ -26,6 +26,7 @@
 //! [`SyntaxModels::analyze`] for one sentence. [`train::train`] and [`eval`] reproduce the
 //! shipped models and their scores.
 
+pub mod clusters;
 pub mod conllu;
 pub mod eval;
 pub mod format;

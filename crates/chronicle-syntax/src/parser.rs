@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use chronicle_doc::DataError;
 
+use crate::clusters::Clusters;
 use crate::conllu::TreeSentence;
 use crate::format::{self, Kind, Reader, Writer};
 use crate::hash::{finish, hash_str, mix, Rng};
 use crate::intern::intern;
-use crate::parser_features::{buffer_features, features, other_features, stack_features, SentenceKeys, N_FEATURES};
+use crate::parser_features::{buffer_features, features, other_features, stack_features, SentenceKeys};
 use crate::perceptron::Perceptron;
 use crate::tagger_features::norm_key;
 use crate::transition::{Config, Move};
@@ -22,6 +23,8 @@ const EXPLORE: f64 = 0.9;
 pub struct Parser {
     pub labels: Vec<&'static str>,
     label_names: Vec<String>,
+    /// Word clusters (empty: no cluster features).
+    clusters: Clusters,
     weights: Weights,
 }
 
@@ -55,7 +58,7 @@ pub fn tag_key(xpos: &str, upos: &str) -> u64 {
     finish(mix(hash_str(xpos), hash_str(upos)))
 }
 
-fn sentence_keys(words: &[&str], tags: &[u64], chars: &mut Vec<char>) -> SentenceKeys {
+fn sentence_keys(words: &[&str], tags: &[u64], clusters: &Clusters, chars: &mut Vec<char>) -> SentenceKeys {
     let mut word = Vec::with_capacity(words.len() + 1);
     let mut tag = Vec::with_capacity(words.len() + 1);
     word.push(0xBEEF_0001);
@@ -64,7 +67,13 @@ fn sentence_keys(words: &[&str], tags: &[u64], chars: &mut Vec<char>) -> Sentenc
         word.push(norm_key(w, chars));
         tag.push(*t);
     }
-    SentenceKeys { word, tag }
+    let mut cl = Vec::new();
+    if !clusters.is_empty() {
+        cl.reserve(words.len() + 1);
+        cl.push([0xBEEF_0003, 0xBEEF_0004, 0xBEEF_0005, 0xBEEF_0006]);
+        cl.extend(words.iter().map(|w| clusters.keys(w)));
+    }
+    SentenceKeys { word, tag, cl }
 }
 
 /// The head and label of each word of a finished parse.
@@ -89,8 +98,8 @@ fn best_valid(c: &Config, scores: &[f32]) -> Move {
 impl Parser {
     /// Parses one sentence given its words and tag keys ([`tag_key`] of each word's tags).
     pub fn parse(&self, words: &[&str], tags: &[u64], scratch: &mut ParseScratch) -> Arcs {
-        let keys = sentence_keys(words, tags, &mut scratch.chars);
-        if self.weights.max_exact() >= N_FEATURES {
+        let keys = sentence_keys(words, tags, &self.clusters, &mut scratch.chars);
+        if self.weights.max_exact() >= keys.n_features() {
             return self.parse_cached(&keys, scratch);
         }
         let mut c = Config::new(words.len());
@@ -170,15 +179,21 @@ impl Parser {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
         w.strs(&self.label_names);
+        self.clusters.write(&mut w);
         self.weights.write(&mut w);
         format::wrap(Kind::Parser, &w.buf)
     }
 
     /// Loads a parser from a model file's bytes; `name` is used in errors.
     pub fn load(name: &str, bytes: &[u8]) -> Result<Parser, DataError> {
-        let payload = format::unwrap(name, Kind::Parser, bytes)?;
+        let (payload, version) = format::unwrap_versioned(name, Kind::Parser, bytes)?;
         let mut r = Reader::new(name, payload);
         let label_names = r.strs()?;
+        let clusters = if version >= 2 {
+            Clusters::read(&mut r)?
+        } else {
+            Clusters::default()
+        };
         let weights = Weights::read(&mut r)?;
         if weights.n_classes != Move::n_classes(label_names.len()) {
             return Err(r.error("weight table and label set disagree on the number of classes"));
@@ -187,6 +202,7 @@ impl Parser {
         Ok(Parser {
             labels: label_names.iter().map(|l| intern(l)).collect(),
             label_names,
+            clusters,
             weights,
         })
     }
@@ -196,11 +212,13 @@ impl Parser {
 pub struct ParserTrainer {
     labels: Vec<String>,
     label_of: HashMap<String, u16>,
+    clusters: Clusters,
     model: Perceptron,
 }
 
 impl ParserTrainer {
-    pub fn new(train: &[TreeSentence]) -> ParserTrainer {
+    /// `clusters` may be empty (no cluster features).
+    pub fn new(train: &[TreeSentence], clusters: Clusters) -> ParserTrainer {
         let mut labels: Vec<String> = train
             .iter()
             .flat_map(|s| s.words.iter().map(|w| w.deprel.clone()))
@@ -212,6 +230,7 @@ impl ParserTrainer {
             model: Perceptron::new(Move::n_classes(labels.len())),
             labels,
             label_of,
+            clusters,
         }
     }
 
@@ -226,7 +245,7 @@ impl ParserTrainer {
             let s = &train[si];
             let forms = s.forms();
             let tags: Vec<u64> = s.words.iter().map(|w| tag_key(&w.xpos, &w.upos)).collect();
-            let keys = sentence_keys(&forms, &tags, &mut chars);
+            let keys = sentence_keys(&forms, &tags, &self.clusters, &mut chars);
             let mut gold = vec![0u32; forms.len() + 1];
             let mut gold_label = vec![0u16; forms.len() + 1];
             for (i, w) in s.words.iter().enumerate() {
@@ -292,6 +311,7 @@ impl ParserTrainer {
         let p = Parser {
             labels: Vec::new(),
             label_names: self.labels.clone(),
+            clusters: self.clusters.clone(),
             weights: self.model.averaged(prune),
         };
         Parser::load("snapshot", &p.to_bytes()).expect("a fresh model loads")

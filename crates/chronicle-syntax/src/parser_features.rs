@@ -3,6 +3,7 @@
 //! triples around `s0`/`s1`/`b0` (the items arcs are built between), the leftmost/rightmost
 //! children of `s0`, `s1` and `b0` with their labels, distances, valencies and label sets.
 
+use crate::clusters::{ClusterKeys, NO_CLUSTER};
 use crate::hash::feature;
 use crate::transition::{Config, NONE};
 
@@ -10,10 +11,15 @@ use crate::transition::{Config, NONE};
 pub struct SentenceKeys {
     pub word: Vec<u64>,
     pub tag: Vec<u64>,
+    /// Word-cluster keys of each word; empty when the model has no clusters (then the
+    /// cluster templates are left out).
+    pub cl: Vec<ClusterKeys>,
 }
 
-/// How many features [`features`] gives.
+/// How many features [`features`] gives without clusters.
 pub const N_FEATURES: usize = 80;
+/// How many more with clusters.
+pub const N_CLUSTER_FEATURES: usize = 13;
 
 const NULL_W: u64 = 0xDEAD_0001;
 const NULL_T: u64 = 0xDEAD_0002;
@@ -32,6 +38,21 @@ impl SentenceKeys {
             NULL_T
         } else {
             self.tag[i as usize]
+        }
+    }
+    fn c(&self, i: u32) -> ClusterKeys {
+        if i == NONE {
+            NO_CLUSTER
+        } else {
+            self.cl[i as usize]
+        }
+    }
+    /// How many features [`features`] gives for these keys.
+    pub fn n_features(&self) -> usize {
+        if self.cl.is_empty() {
+            N_FEATURES
+        } else {
+            N_FEATURES + N_CLUSTER_FEATURES
         }
     }
 }
@@ -93,6 +114,16 @@ fn push_stack_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         feature(66, &[s1t, s0t, d1]),
         feature(67, &[s1w, s0w, d1]),
     ]);
+    if !k.cl.is_empty() {
+        let (c0, c1) = (k.c(s0), k.c(s1));
+        out.extend_from_slice(&[
+            feature(120, &[c0[1]]),
+            feature(121, &[c0[3]]),
+            feature(122, &[c1[1]]),
+            feature(123, &[c1[3]]),
+            feature(124, &[c1[1], c0[1]]),
+        ]);
+    }
 }
 
 /// The features of `c` that depend only on the buffer's first word `b` (and the bias): they
@@ -120,6 +151,16 @@ fn push_buffer_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
         feature(27, &[b0t, b1t]),
         feature(40, &[b0t, b1t, b2t]),
     ]);
+    if !k.cl.is_empty() {
+        let (c0, c1) = (k.c(b0), k.c(b1));
+        out.extend_from_slice(&[
+            feature(130, &[c0[1]]),
+            feature(131, &[c0[3]]),
+            feature(132, &[c1[1]]),
+            feature(133, &[c1[3]]),
+            feature(134, &[c0[1], c1[1]]),
+        ]);
+    }
 }
 
 /// The rest of [`features`]: those [`stack_features`] and [`buffer_features`] leave out.
@@ -217,6 +258,14 @@ fn push_other_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
             &[u64::from(c.stack.len().min(4) as u32), u64::from(b0 == NONE), s0t],
         ),
     ]);
+    if !k.cl.is_empty() {
+        let (cs, cb) = (k.c(s0), k.c(b0));
+        out.extend_from_slice(&[
+            feature(140, &[cs[1], cb[1]]),
+            feature(141, &[s0t, cb[1]]),
+            feature(142, &[cs[1], b0t]),
+        ]);
+    }
 }
 
 /// Capped distance between two words (as in [`features`]).
@@ -243,6 +292,13 @@ mod tests {
             let k = SentenceKeys {
                 word: (0..=n as u64).map(|i| 1000 + i).collect(),
                 tag: (0..=n as u64).map(|i| 2000 + i % 3).collect(),
+                cl: if n % 2 == 0 {
+                    (0..=n as u64)
+                        .map(|i| [3000 + i % 2, 4000 + i, 5000, 6000 + i])
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             };
             let mut c = Config::new(n);
             loop {
@@ -255,10 +311,10 @@ mod tests {
                 let mut parts = [a, b, d].concat();
                 all.sort_unstable();
                 parts.sort_unstable();
-                assert_eq!(all.len(), N_FEATURES);
+                assert_eq!(all.len(), k.n_features());
                 assert_eq!(all, parts);
                 parts.dedup();
-                assert_eq!(parts.len(), N_FEATURES, "a feature key stands twice");
+                assert_eq!(parts.len(), k.n_features(), "a feature key stands twice");
                 if c.is_terminal() {
                     break;
                 }
@@ -278,6 +334,7 @@ mod tests {
         let k = SentenceKeys {
             word: vec![1, 2, 3, 4],
             tag: vec![5, 6, 7, 8],
+            cl: Vec::new(),
         };
         let mut c = Config::new(3);
         let mut a = Vec::new();

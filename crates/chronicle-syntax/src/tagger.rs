@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use chronicle_doc::{DataError, Upos};
 
+use crate::clusters::Clusters;
 use crate::conllu::TreeSentence;
 use crate::format::{self, Kind, Reader, Writer};
 use crate::hash::{hash_str, IdBuild, Rng};
@@ -69,6 +70,8 @@ pub struct Tagger {
     lexicon: HashMap<u64, u64, IdBuild>,
     /// Exact form hash → class, for frequent unambiguous words.
     tagdict: HashMap<u64, u16, IdBuild>,
+    /// Word clusters (empty: no cluster features).
+    clusters: Clusters,
     weights: Weights,
     pub lemmatizer: Lemmatizer,
 }
@@ -105,12 +108,15 @@ impl Tagger {
     /// Tags one sentence; returns class ids (see [`Tagger::tags`]).
     pub fn tag(&self, words: &[&str], scratch: &mut TagScratch) -> Vec<u16> {
         let lex = &self.lexicon;
+        let cl = &self.clusters;
         word_keys(
             words,
             |k| lex.get(&k).copied().unwrap_or(0),
+            |w| cl.keys(w),
             &mut scratch.chars,
             &mut scratch.keys,
         );
+        let use_clusters = !cl.is_empty();
         let mut out = Vec::with_capacity(words.len());
         scratch.scores.resize(self.weights.score_len(), 0.0);
         let n_classes = self.tags.len();
@@ -119,7 +125,7 @@ impl Tagger {
                 out.push(c);
                 continue;
             }
-            features(&scratch.keys, &out, i, &mut scratch.feats);
+            features(&scratch.keys, &out, i, use_clusters, &mut scratch.feats);
             scratch.scores.fill(0.0);
             self.weights.score(&scratch.feats, &mut scratch.scores);
             out.push(argmax(&scratch.scores[..n_classes]) as u16);
@@ -152,6 +158,7 @@ impl Tagger {
             w.u64(k);
             w.u16(v);
         }
+        self.clusters.write(&mut w);
         self.weights.write(&mut w);
         self.lemmatizer.write(&mut w);
         format::wrap(Kind::Tagger, &w.buf)
@@ -159,7 +166,7 @@ impl Tagger {
 
     /// Loads a tagger from a model file's bytes; `name` is used in errors.
     pub fn load(name: &str, bytes: &[u8]) -> Result<Tagger, DataError> {
-        let payload = format::unwrap(name, Kind::Tagger, bytes)?;
+        let (payload, version) = format::unwrap_versioned(name, Kind::Tagger, bytes)?;
         let mut r = Reader::new(name, payload);
         let n = r.len(8)?;
         let mut pairs = Vec::with_capacity(n);
@@ -182,6 +189,11 @@ impl Tagger {
             }
             tagdict.insert(k, c);
         }
+        let clusters = if version >= 2 {
+            Clusters::read(&mut r)?
+        } else {
+            Clusters::default()
+        };
         let weights = Weights::read(&mut r)?;
         if weights.n_classes != pairs.len() {
             return Err(r.error("weight table and tag set disagree on the number of classes"));
@@ -193,6 +205,7 @@ impl Tagger {
             pairs,
             lexicon,
             tagdict,
+            clusters,
             weights,
             lemmatizer,
         })
@@ -205,12 +218,14 @@ pub struct TaggerTrainer {
     class_of: HashMap<(String, String), u16>,
     lexicon: HashMap<u64, u64, IdBuild>,
     tagdict: HashMap<u64, u16, IdBuild>,
+    clusters: Clusters,
     model: Perceptron,
     lemmatizer: Lemmatizer,
 }
 
 impl TaggerTrainer {
-    pub fn new(train: &[TreeSentence]) -> TaggerTrainer {
+    /// `clusters` may be empty (no cluster features).
+    pub fn new(train: &[TreeSentence], clusters: Clusters) -> TaggerTrainer {
         let mut pairs: Vec<(String, String)> = train
             .iter()
             .flat_map(|s| s.words.iter().map(|w| (w.xpos.clone(), w.upos.clone())))
@@ -261,6 +276,7 @@ impl TaggerTrainer {
             class_of,
             lexicon,
             tagdict,
+            clusters,
             lemmatizer: Lemmatizer::learn(train),
         }
     }
@@ -277,14 +293,22 @@ impl TaggerTrainer {
             let s = &train[si];
             let forms = s.forms();
             let lex = &self.lexicon;
-            word_keys(&forms, |k| lex.get(&k).copied().unwrap_or(0), &mut chars, &mut keys);
+            let cl = &self.clusters;
+            word_keys(
+                &forms,
+                |k| lex.get(&k).copied().unwrap_or(0),
+                |w| cl.keys(w),
+                &mut chars,
+                &mut keys,
+            );
+            let use_clusters = !cl.is_empty();
             let mut hist: Vec<u16> = Vec::with_capacity(forms.len());
             for (i, w) in s.words.iter().enumerate() {
                 if let Some(&c) = self.tagdict.get(&keys[i].word) {
                     hist.push(c);
                     continue;
                 }
-                features(&keys, &hist, i, &mut feats);
+                features(&keys, &hist, i, use_clusters, &mut feats);
                 scores.fill(0.0);
                 self.model.score(&feats, &mut scores);
                 let guess = argmax(&scores);
@@ -309,6 +333,7 @@ impl TaggerTrainer {
             pairs: self.pairs.clone(),
             lexicon: self.lexicon.clone(),
             tagdict: self.tagdict.clone(),
+            clusters: self.clusters.clone(),
             weights: self.model.averaged(prune),
             lemmatizer: self.lemmatizer.clone(),
         };

@@ -4,6 +4,7 @@
 //! once per token; each feature is then one mix of a template id with one to three of those
 //! values, so extraction allocates nothing per token beyond the caller's scratch buffers.
 
+use crate::clusters::{ClusterKeys, NO_CLUSTER};
 use crate::hash::{feature, finish, hash_str, mix};
 
 /// Hashed properties of one word, computed once per sentence.
@@ -19,6 +20,8 @@ pub struct WordKeys {
     pub initial_cap: bool,
     /// The part after the last hyphen (`pro-Russian` → `russian`): hyphenated words tag like their head.
     pub last_part: u64,
+    /// Word-cluster prefixes (see [`crate::clusters`]).
+    pub cl: ClusterKeys,
 }
 
 const PAD_L1: u64 = 0x1111;
@@ -85,7 +88,13 @@ fn shape(form: &str) -> u64 {
 }
 
 /// Computes the per-word keys of a sentence into `out`.
-pub fn word_keys(words: &[&str], amb: impl Fn(u64) -> u64, scratch: &mut Vec<char>, out: &mut Vec<WordKeys>) {
+pub fn word_keys(
+    words: &[&str],
+    amb: impl Fn(u64) -> u64,
+    cluster: impl Fn(&str) -> ClusterKeys,
+    scratch: &mut Vec<char>,
+    out: &mut Vec<WordKeys>,
+) {
     out.clear();
     for w in words {
         normalise(w, scratch);
@@ -96,6 +105,7 @@ pub fn word_keys(words: &[&str], amb: impl Fn(u64) -> u64, scratch: &mut Vec<cha
             norm,
             shape: shape(w),
             amb: amb(norm),
+            cl: cluster(w),
             ..WordKeys::default()
         };
         for i in 0..3 {
@@ -112,8 +122,8 @@ pub fn word_keys(words: &[&str], amb: impl Fn(u64) -> u64, scratch: &mut Vec<cha
 }
 
 /// The features of position `i` given the tags already assigned to `0..i` (`tags[j]` is a
-/// class id).
-pub fn features(keys: &[WordKeys], tags: &[u16], i: usize, out: &mut Vec<u64>) {
+/// class id); `clusters` adds the word-cluster features.
+pub fn features(keys: &[WordKeys], tags: &[u16], i: usize, clusters: bool, out: &mut Vec<u64>) {
     out.clear();
     let n = keys.len();
     let w = &keys[i];
@@ -184,6 +194,21 @@ pub fn features(keys: &[WordKeys], tags: &[u16], i: usize, out: &mut Vec<u64>) {
         feature(39, &[t2, w.norm]),
         feature(40, &[w.last_part]),
     ]);
+    if clusters {
+        let cl_at = |j: isize| -> ClusterKeys { at(j).map_or(NO_CLUSTER, |k| k.cl) };
+        let (p, nx) = (cl_at(ii - 1), cl_at(ii + 1));
+        out.extend_from_slice(&[
+            feature(41, &[w.cl[0]]),
+            feature(42, &[w.cl[1]]),
+            feature(43, &[w.cl[2]]),
+            feature(44, &[w.cl[3]]),
+            feature(45, &[p[1]]),
+            feature(46, &[p[3]]),
+            feature(47, &[nx[1]]),
+            feature(48, &[nx[3]]),
+            feature(49, &[t1, w.cl[1]]),
+        ]);
+    }
 }
 
 #[cfg(test)]
@@ -204,17 +229,17 @@ mod tests {
     fn features_depend_on_context_and_history() {
         let mut scratch = Vec::new();
         let mut keys = Vec::new();
-        word_keys(&["The", "cat", "sat"], |_| 0, &mut scratch, &mut keys);
+        word_keys(&["The", "cat", "sat"], |_| 0, |_| NO_CLUSTER, &mut scratch, &mut keys);
         let mut a = Vec::new();
-        features(&keys, &[1, 2], 2, &mut a);
+        features(&keys, &[1, 2], 2, false, &mut a);
         let mut b = Vec::new();
-        features(&keys, &[1, 3], 2, &mut b);
+        features(&keys, &[1, 3], 2, false, &mut b);
         assert_eq!(a.len(), b.len());
         assert_eq!(a[..18], b[..18], "word features do not depend on history");
         assert_ne!(a[18], b[18], "previous-tag feature does");
         // Suffix features are shared between words with the same ending.
         let mut keys2 = Vec::new();
-        word_keys(&["bat"], |_| 0, &mut scratch, &mut keys2);
+        word_keys(&["bat"], |_| 0, |_| NO_CLUSTER, &mut scratch, &mut keys2);
         assert_eq!(keys[1].suf[1], keys2[0].suf[1]);
         assert_ne!(keys[1].word, keys2[0].word);
     }

@@ -12,6 +12,7 @@ use std::time::Instant;
 use chronicle_doc::DataError;
 use serde_json::json;
 
+use crate::clusters::Clusters;
 use crate::conllu::{self, TreeSentence};
 use crate::eval::{evaluate_parser, evaluate_tagger, predicted_tag_keys, Scores};
 use crate::format::sha256_hex;
@@ -55,6 +56,11 @@ pub struct TrainConfig {
     /// `jackknife`-fold split (0 or 1: gold tags). A parser trained on gold tags trusts them
     /// too much: on EWT dev it lost 4 UAS points when fed predicted tags.
     pub jackknife: usize,
+    /// Word clusters (`word<TAB>bit path` text, e.g. `data/ner/clusters.txt`) whose prefixes
+    /// become features; stored in the model file. `None`: no cluster features.
+    pub clusters: Option<PathBuf>,
+    /// Parser only: use the clusters in the parser too (the tagger always uses them when given).
+    pub parser_clusters: bool,
 }
 
 impl TrainConfig {
@@ -62,7 +68,7 @@ impl TrainConfig {
     pub fn new(kind: ModelKind, train: Vec<PathBuf>, dev: PathBuf, out: PathBuf) -> TrainConfig {
         let (epochs, prune) = match kind {
             ModelKind::Tagger => (10, 0.05),
-            ModelKind::Parser => (8, 1.0),
+            ModelKind::Parser => (12, 1.0),
         };
         let jackknife = if kind == ModelKind::Parser { 2 } else { 0 };
         TrainConfig {
@@ -75,6 +81,8 @@ impl TrainConfig {
             prune,
             tagger: None,
             jackknife,
+            clusters: None,
+            parser_clusters: true,
         }
     }
 
@@ -94,6 +102,12 @@ impl TrainConfig {
         ));
         if self.kind == ModelKind::Parser {
             c.push_str(&format!(" --jackknife {}", self.jackknife));
+        }
+        if let Some(p) = &self.clusters {
+            c.push_str(&format!(" --clusters {}", p.display()));
+            if self.kind == ModelKind::Parser && !self.parser_clusters {
+                c.push_str(" --parser-clusters 0");
+            }
         }
         if let Some(t) = &self.tagger {
             c.push_str(&format!(" --tagger {}", t.display()));
@@ -136,11 +150,18 @@ pub fn train(config: &TrainConfig, progress: &mut dyn FnMut(&str)) -> Result<Tra
         train.len(),
         dev.len()
     ));
+    let clusters = match &config.clusters {
+        Some(p) => Clusters::read_file(p)?,
+        None => Clusters::default(),
+    };
+    if !clusters.is_empty() {
+        progress(&format!("{} word clusters", clusters.len()));
+    }
     let mut rng = Rng::new(config.seed);
     let mut best: Option<(f64, usize, Vec<u8>, Scores, usize)> = None;
     match config.kind {
         ModelKind::Tagger => {
-            let mut t = TaggerTrainer::new(&train);
+            let mut t = TaggerTrainer::new(&train, clusters);
             for epoch in 0..config.epochs {
                 t.epoch(&train, &mut rng);
                 let snap = t.snapshot(config.prune);
@@ -171,12 +192,17 @@ pub fn train(config: &TrainConfig, progress: &mut dyn FnMut(&str)) -> Result<Tra
             };
             let tagged;
             let train = if config.jackknife > 1 {
-                tagged = jackknife_tags(&train, config.jackknife, config.seed, progress);
+                tagged = jackknife_tags(&train, config.jackknife, config.seed, &clusters, progress);
                 &tagged
             } else {
                 &train
             };
-            let mut p = ParserTrainer::new(train);
+            let parser_clusters = if config.parser_clusters {
+                clusters
+            } else {
+                Clusters::default()
+            };
+            let mut p = ParserTrainer::new(train, parser_clusters);
             for epoch in 0..config.epochs {
                 p.epoch(train, epoch, &mut rng);
                 let snap = p.snapshot(config.prune);
@@ -219,6 +245,7 @@ fn jackknife_tags(
     train: &[TreeSentence],
     folds: usize,
     seed: u64,
+    clusters: &Clusters,
     progress: &mut dyn FnMut(&str),
 ) -> Vec<TreeSentence> {
     let mut out = train.to_vec();
@@ -229,7 +256,7 @@ fn jackknife_tags(
             .filter(|(i, _)| i % folds != fold)
             .map(|(_, s)| s.clone())
             .collect();
-        let mut t = TaggerTrainer::new(&rest);
+        let mut t = TaggerTrainer::new(&rest, clusters.clone());
         let mut rng = Rng::new(seed ^ (fold as u64 + 1));
         for _ in 0..JACKKNIFE_EPOCHS {
             t.epoch(&rest, &mut rng);
@@ -313,6 +340,13 @@ fn write_outputs(config: &TrainConfig, train: &[TreeSentence], bytes: &[u8], r: 
         ModelKind::Parser => json!({"uas": round(s.uas), "las": round(s.las), "las_full_labels": round(s.las_full),
             "tags": if config.tagger.is_some() { "predicted" } else { "gold" }}),
     };
+    let clusters = config.clusters.as_ref().map(|p| {
+        let sha = std::fs::read(p).map(|b| sha256_hex(&b)).unwrap_or_default();
+        let used = config.kind == ModelKind::Tagger || config.parser_clusters;
+        json!({"file": p.display().to_string(), "sha256": sha, "stored_in_model": used,
+            "note": if used { "bit-path prefixes (4, 8, 12 bits and the whole path) are features; the table is stored in model.bin" }
+                    else { "used by the jackknife taggers only" }})
+    });
     let meta = json!({
         "name": name,
         "version": "1.0.0",
@@ -325,6 +359,7 @@ fn write_outputs(config: &TrainConfig, train: &[TreeSentence], bytes: &[u8], r: 
         "labels": labels,
         "features": r.features,
         "training_data": data,
+        "clusters": clusters,
         "training_sentences": r.train_sentences,
         "training_words": r.train_words,
         "dev": {"file": config.dev.display().to_string(), "scores": dev_scores, "best_epoch": r.best_epoch},
@@ -355,13 +390,15 @@ fn model_card(config: &TrainConfig, name: &str, r: &TrainReport, labels: usize, 
         ModelKind::Tagger => format!(
             "English part-of-speech tagger (UPOS + Penn Treebank XPOS, {labels} joint classes) and lemmatizer.\n\
              Greedy left-to-right averaged perceptron over hashed features (word, lower-cased form, prefixes,\n\
-             suffixes, shape, ambiguity class, neighbouring words, previous tags); lemmas from an exception\n\
+             suffixes, shape, ambiguity class, neighbouring words, previous tags, word-cluster bit-path prefixes of\n\
+             the word and its neighbours when trained with `--clusters`); lemmas from an exception\n\
              table plus suffix rules per XPOS, both learned from the treebank."
         ),
         ModelKind::Parser => format!(
             "English dependency parser producing Universal Dependencies relations with subtypes ({labels} labels).\n\
              Greedy arc-hybrid transition system scored by an averaged perceptron with Zhang & Nivre-style\n\
-             features, trained with a dynamic oracle and exploration. Expects predicted tags from `tagger-en-ud`.{}",
+             features (plus word-cluster prefixes of `s0`, `s1`, `b0`, `b1` when trained with `--clusters`), trained with a\n\
+             dynamic oracle and exploration. Expects predicted tags from `tagger-en-ud`.{}",
             if config.jackknife > 1 {
                 format!("\nTrained on {}-fold jackknifed predicted tags (each fold tagged by a tagger trained on the others).", config.jackknife)
             } else {

@@ -84,14 +84,21 @@ fn scratch_dir(name: &str) -> PathBuf {
     d
 }
 
+/// A few word clusters written for this test (bit paths as in `data/ner/clusters.txt`).
+const TINY_CLUSTERS: &str =
+    "# test clusters\nthe\t0010\nminister\t1100\nenvoy\t1101\nmet\t0111\nvisited\t01101\nParis\t10010\nGeneva\t10011\n";
+
 fn train_tiny(dir: &Path) -> (PathBuf, PathBuf) {
     let data = dir.join("tiny.conllu");
     std::fs::write(&data, TINY).unwrap();
+    let clusters = dir.join("clusters.txt");
+    std::fs::write(&clusters, TINY_CLUSTERS).unwrap();
     let mut out = Vec::new();
     for (kind, sub) in [(ModelKind::Tagger, TAGGER_DIR), (ModelKind::Parser, PARSER_DIR)] {
         let mut c = TrainConfig::new(kind, vec![data.clone()], data.clone(), dir.join("models").join(sub));
         c.epochs = 8;
         c.prune = 0.0;
+        c.clusters = Some(clusters.clone());
         let mut lines = Vec::new();
         let r = train(&c, &mut |l| lines.push(l.to_string())).unwrap();
         assert!(lines.iter().any(|l| l.starts_with("epoch  1:")), "{lines:?}");
@@ -166,4 +173,16 @@ fn trains_saves_loads_and_analyzes() {
     assert!(e.file.ends_with("parser-en-ud/model.bin"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&dir2);
+}
+
+#[test]
+fn missing_cluster_file_is_named() {
+    let dir = scratch_dir("noclusters");
+    let data = dir.join("tiny.conllu");
+    std::fs::write(&data, TINY).unwrap();
+    let mut c = TrainConfig::new(ModelKind::Tagger, vec![data.clone()], data, dir.join("out"));
+    c.clusters = Some(dir.join("missing-clusters.txt"));
+    let e = train(&c, &mut |_| {}).unwrap_err();
+    assert!(e.to_string().contains("missing-clusters.txt"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
