@@ -525,13 +525,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "duration",
         "P1Y",
     ),
-    (
-        "Sales rose 5% for the year.",
-        "1998-03-01",
-        "the year",
-        "date",
-        "1998",
-    ),
+    ("Sales rose 5% for the year.", "1998-03-01", "the year", "date", "1998"),
     (
         "Elections were held last May.",
         "1998-02-27",
