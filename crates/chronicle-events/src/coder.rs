@@ -123,7 +123,7 @@ impl Coder<'_> {
         };
         // "victims *killed* by the crash": a past participle modifying a noun has that noun as
         // its patient; the actor before it is no agent.
-        let reduced_passive = tree.deprel(i) == "acl" && tree.doc.tokens[i].xpos == Some("VBN");
+        let reduced_passive = tree.describes_noun_as_participle(i);
         if sources.is_empty() && pattern.kind == TriggerKind::Verb && !slots.is_agentless_passive(i) && !reduced_passive
         {
             // The parse found no subject (or one that names no actor): the nearest actor
@@ -489,8 +489,9 @@ fn thing_as_object(tree: &Tree<'_>, trigger: usize, pattern: &Pattern) -> bool {
         .or_else(|| tree.child(trigger, "nsubj:pass"))
         .map(|p| (p, tree.subtree_span(p)))
         .or_else(|| {
-            let reduced_passive = tree.deprel(trigger) == "acl" && tree.doc.tokens[trigger].xpos == Some("VBN");
-            let noun = tree.head(trigger).filter(|_| reduced_passive)?;
+            let noun = tree
+                .head(trigger)
+                .filter(|_| tree.describes_noun_as_participle(trigger))?;
             Some((noun, tree.doc.tokens[noun].span))
         });
     // No one at all: a release of nobody is a report or a statement ("the report *released*

@@ -103,7 +103,7 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         }
         // "to identify victims *killed* in the crash": a past participle describing a noun
         // tells what has happened; the mode of the clause above does not reach it.
-        if tree.deprel(current) == "acl" && tree.doc.tokens[current].xpos == Some("VBN") {
+        if tree.describes_noun_as_participle(current) {
             break;
         }
         let nominal = matches!(tree.doc.tokens[current].upos, Some(Upos::Noun | Upos::Propn));

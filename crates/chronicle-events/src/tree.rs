@@ -60,6 +60,12 @@ impl<'a> Tree<'a> {
         rel.split(':').next().unwrap_or(rel)
     }
 
+    /// Whether the word is a past participle describing a noun ("victims *killed* in the
+    /// crash", "a report *released* on Tuesday"): that noun is what the verb acts on.
+    pub fn describes_noun_as_participle(&self, i: usize) -> bool {
+        self.deprel(i) == "acl" && self.doc.tokens[i].xpos == Some("VBN")
+    }
+
     pub fn lemma(&self, i: usize) -> &str {
         match self.doc.tokens[i].lemma.as_deref() {
             Some(lemma) => lemma,

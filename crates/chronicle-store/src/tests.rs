@@ -150,17 +150,7 @@ fn full_text_indexes_follow_inserts_and_replacements() {
         })
         .unwrap();
     assert_eq!(triggers, 0);
-    let check = |store: &Store| {
-        for table in ["documents_fts", "quotes_fts"] {
-            store
-                .connection()
-                .execute_batch(&format!(
-                    "INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
-                ))
-                .unwrap_or_else(|e| panic!("{table}: {e}"));
-        }
-    };
-    check(&store);
+    check_full_text(&store);
     let search = |store: &Store, q: &str| {
         store
             .search(&SearchFilter {
@@ -172,34 +162,11 @@ fn full_text_indexes_follow_inserts_and_replacements() {
             .map(|r| r.doc_id)
             .collect::<Vec<_>>()
     };
-    let about = |store: &Store, q: &str| {
-        store
-            .quotes(&QuoteFilter {
-                about: Some(q.into()),
-                ..Default::default()
-            })
-            .unwrap()
-            .len()
-    };
     assert_eq!(search(&store, "Geneva"), ["a1", "a2"]);
-    assert_eq!(about(&store, "everyone"), 1);
+    assert_eq!(quotes_about(&store, "everyone"), 1);
 
     // a1 gets a new title, text and quote; a2 and a3 stay.
-    let mut changed = doc(
-        "a1",
-        "2022-01-10",
-        Some("BNR"),
-        Some("Talks in Vienna"),
-        "Diplomats met in Vienna. \"We will talk again\", said Vladimir Putin.",
-    );
-    add_quote(
-        &mut changed,
-        "We will talk again",
-        "Vladimir Putin",
-        "RUSGOV",
-        "Vladimir Putin",
-    );
-    let mut batch = stored(vec![a2(), changed, a3()]);
+    let mut batch = stored(vec![a2(), a1_changed(), a3()]);
     batch.push(StoredDoc::new(doc(
         "a4",
         "2022-03-01",
@@ -209,17 +176,15 @@ fn full_text_indexes_follow_inserts_and_replacements() {
     )));
     let counts = store.ingest_batch(&batch).unwrap();
     assert_eq!((counts.new, counts.replaced, counts.skipped), (1, 1, 2));
-    check(&store);
+    check_full_text(&store);
     assert_eq!(
         search(&store, "Geneva"),
         ["a2"],
         "the old text of a1 is out of the index"
     );
-    let mut vienna = search(&store, "Vienna");
-    vienna.sort();
-    assert_eq!(vienna, ["a1", "a4"]);
-    assert_eq!(about(&store, "everyone"), 0, "the old quote is out of the index");
-    assert_eq!(about(&store, "talk"), 1);
+    assert_eq!(found(&store, "Vienna"), ["a1", "a4"]);
+    assert_eq!(quotes_about(&store, "everyone"), 0, "the old quote is out of the index");
+    assert_eq!(quotes_about(&store, "talk"), 1);
     let speaker = store
         .quotes(&QuoteFilter {
             speaker: Some("Putin".into()),

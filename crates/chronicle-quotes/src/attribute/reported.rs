@@ -395,33 +395,13 @@ impl<'a> Attributor<'a> {
                 }
         });
         if let Some(clause) = clause {
-            let first = (cue.end..=clause).find(|&i| {
-                let mut head = Some(i as u32);
-                // the first token whose chain of heads reaches the clause
-                for _ in 0..8 {
-                    match head {
-                        Some(h) if h as usize == clause => return true,
-                        Some(h) => head = doc.tokens[h as usize].head,
-                        None => return false,
-                    }
-                }
-                false
-            })?;
+            // The first token whose chain of heads reaches the clause.
+            let first = (cue.end..=clause).find(|&i| heads_reach(doc, i, clause, 8))?;
             // A question ends with its clause: the last token whose chain of heads reaches it.
             let last = if asking {
                 (first..end)
                     .rev()
-                    .find(|&i| {
-                        let mut head = Some(i as u32);
-                        for _ in 0..12 {
-                            match head {
-                                Some(h) if h as usize == clause => return true,
-                                Some(h) => head = doc.tokens[h as usize].head,
-                                None => return false,
-                            }
-                        }
-                        false
-                    })
+                    .find(|&i| heads_reach(doc, i, clause, 12))
                     .map_or(end, |i| i + 1)
             } else {
                 end
@@ -486,4 +466,17 @@ impl<'a> Attributor<'a> {
         }
         end
     }
+}
+
+/// Whether `token` is `target` or reaches it by climbing at most `steps` heads.
+fn heads_reach(doc: &chronicle_doc::Document, token: usize, target: usize, steps: usize) -> bool {
+    let mut head = Some(token as u32);
+    for _ in 0..steps {
+        match head {
+            Some(h) if h as usize == target => return true,
+            Some(h) => head = doc.tokens[h as usize].head,
+            None => return false,
+        }
+    }
+    false
 }
