@@ -356,7 +356,7 @@ impl Coder<'_> {
         if targets.is_empty() && !mutual {
             how_target = "the pattern needs none";
         }
-        if code.starts_with("042") && recoded.is_none() && !targets.is_empty() && peacekeepers_subject(tree, i) {
+        if code.starts_with(VISIT) && recoded.is_none() && !targets.is_empty() && peacekeepers_subject(tree, i) {
             // "Bangladeshi peacekeepers arrived in Sierra Leone": CAMEO codes the arrival of
             // peacekeepers as the host receiving them (0861), host → the sending side. (An
             // announced or intended arrival keeps its recoding.)
