@@ -39,6 +39,9 @@ pub enum Sort {
 /// [`Found::why`] of a seat of government or institution (`Kremlin` → `RUSGOV`).
 pub const SEAT_OF_GOVERNMENT: &str = "seat of government";
 
+/// [`Found::why`] of an institution another country's name qualifies (`Rwanda's Senate`).
+pub const QUALIFIED_SEAT: &str = "institution of the country named before it";
+
 /// A mention being built: what [`chronicle_doc::Mention`] will hold, plus what coreference
 /// needs to know.
 #[derive(Clone, Debug)]
@@ -499,11 +502,37 @@ impl<'a> Resolver<'a> {
                     if self.roles_of(&items[kr]).is_some() {
                         return self.role_phrase(items, kr, Some((base, it.tokens.start)), sentence);
                     }
+                    if let Some(f) = self.qualified_seat(items, kr, &base, it.tokens.start, sentence) {
+                        return (vec![f], kr + 1);
+                    }
                 }
             }
             return (self.standalone(items, k, sentence).into_iter().collect(), k + 1);
         }
         self.role_phrase(items, k, None, sentence)
+    }
+
+    /// A seat of government or institution after another country's name or adjective
+    /// (`Rwanda's Senate`, `the French Parliament`): the dictionary's code is the country
+    /// most English news means (`Senate` → `USALEG`), the modifier names the actual one, so
+    /// the institution keeps its role block under the modifier's country (`RWALEG`).
+    fn qualified_seat(&self, items: &[Item], k: usize, base: &Base, start: u32, sentence: u32) -> Option<Found> {
+        let seat = items[k].entries.iter().find_map(|e| match *e {
+            Entry::Metonym(i) if self.dict.metonyms[i as usize].kind == MetonymKind::Seat => {
+                Some(&self.dict.metonyms[i as usize])
+            }
+            _ => None,
+        })?;
+        if !(base.code.len() == 3 && code::is_state(&base.code)) || code::country(&seat.code) == base.code {
+            return None;
+        }
+        let role = seat.code.get(3..6).filter(|r| !r.is_empty());
+        let mut f = self.standalone(items, k, sentence)?;
+        f.tokens = start..items[k].tokens.end;
+        f.code = Some(with_role(&base.code, role.or(Some("GOV"))));
+        f.canonical = Some(format!("{} {}", base.canonical, seat.surface));
+        f.why = QUALIFIED_SEAT;
+        Some(f)
     }
 
     /// A name, place, organization or unknown entity on its own.

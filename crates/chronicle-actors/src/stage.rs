@@ -7,7 +7,7 @@ use chronicle_doc::{DataError, Document, EntityKind, Layers, Mention, MentionKin
 use crate::coref;
 use crate::dictionary::Dictionary;
 use crate::matcher::Matcher;
-use crate::resolve::{Found, Resolver, SEAT_OF_GOVERNMENT};
+use crate::resolve::{Found, Resolver, QUALIFIED_SEAT, SEAT_OF_GOVERNMENT};
 
 /// Actor resolution and coreference: codes on entities, and the `mentions` layer.
 pub struct ActorStage {
@@ -151,7 +151,9 @@ impl Stage for ActorStage {
             e.canonical = canonical;
             // The Kremlin, the White House, Downing Street: a seat of government named is the
             // institution acting (RUSGOV), so an organization whatever its shape as a place.
-            if e.kind == EntityKind::Place && m.is_some_and(|i| all[i].why == SEAT_OF_GOVERNMENT) {
+            if e.kind == EntityKind::Place
+                && m.is_some_and(|i| [SEAT_OF_GOVERNMENT, QUALIFIED_SEAT].contains(&all[i].why))
+            {
                 e.kind = EntityKind::Organization;
             }
             if let Some(i) = m {

@@ -402,3 +402,18 @@ fn a_bare_surname_of_someone_in_office_is_believed_without_the_ner() {
     run(&mut d);
     assert_eq!(actor(&d, "Obama", 0).as_deref(), Some("USAGOV"), "{}", dump(&d));
 }
+
+#[test]
+fn another_countrys_institution_takes_that_country() {
+    // `Senate` alone is the American one; a country named before it says whose it is.
+    let mut d = doc(
+        "Opponents of Rwanda's Senate protested. The French Senate voted. The Senate adjourned. Russia's Kremlin spoke.",
+        "2014-01-01",
+    );
+    run(&mut d);
+    assert_eq!(actor(&d, "Rwanda's Senate", 0).as_deref(), Some("RWALEG"));
+    assert_eq!(actor(&d, "French Senate", 0).as_deref(), Some("FRALEG"));
+    assert_eq!(actor(&d, "Senate", 0).as_deref(), Some("USALEG"));
+    // Its own country before a seat changes nothing: one mention, the usual code.
+    assert_eq!(actor(&d, "Kremlin", 0).as_deref(), Some("RUSGOV"));
+}

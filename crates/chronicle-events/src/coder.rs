@@ -990,10 +990,13 @@ fn is_speaker(tree: &Tree<'_>, m: &chronicle_doc::Mention) -> bool {
             None => break,
         }
     }
-    tree.base_deprel(h) == "nsubj"
-        && tree
-            .head(h)
-            .is_some_and(|v| crate::mode::SPEECH_HEADS.contains(&tree.lower_lemma(v).as_str()))
+    let speech = |v: usize| crate::mode::SPEECH_HEADS.contains(&tree.lower_lemma(v).as_str());
+    match tree.base_deprel(h) {
+        "nsubj" => tree.head(h).is_some_and(speech),
+        // "…, Syrian state media reported" hung on the noun before the comma.
+        "appos" => tree.subjectless_verb_after(h).is_some_and(speech),
+        _ => false,
+    }
 }
 
 /// One filler per country, in order: "Hungary and Romania", not "Hungary and Budapest".

@@ -61,10 +61,11 @@ pub(crate) fn missed_main_verb(tree: &Tree<'_>, i: usize) -> Option<usize> {
     let modifies_later_noun = tree
         .head(i)
         .is_some_and(|h| h > i && matches!(tree.doc.tokens[h].upos, Some(Upos::Noun | Upos::Propn)));
-    let after_root_phrase = i > tree.start && {
-        let before = i - 1;
-        before == root || (tree.ancestors(before).first() == Some(&root) && tree.deprel(before) == "conj")
-    };
+    // Everything before the word is the root's noun phrase ("Hundreds of thousands of
+    // people *blocked* streets"): no verb, each word the root or below it.
+    let after_root_phrase = i > tree.start
+        && (tree.start..i)
+            .all(|t| tree.doc.tokens[t].upos != Some(Upos::Verb) && (t == root || tree.ancestors(t).contains(&root)));
     (nominal_root && tree.deprel(i) == "amod" && word.ends_with("ed") && modifies_later_noun && after_root_phrase)
         .then_some(root)
 }
@@ -178,11 +179,20 @@ impl<'t, 'd> Slots<'t, 'd> {
             if matches!(
                 tree.deprel(c),
                 "amod" | "compound" | "flat" | "appos" | "nmod:poss" | "det" | "nmod"
-            ) {
+            ) && !self.is_reporting_subject(c)
+            {
                 span = span.cover(tree.subtree_span(c));
             }
         }
         span
+    }
+
+    /// "killing eight people, *Syrian state media* reported": an apposition right before a
+    /// verb that has no subject of its own is that verb's subject, which the parser hung on
+    /// the noun before the comma; it is not another name of that noun.
+    fn is_reporting_subject(&self, c: usize) -> bool {
+        let tree = self.tree;
+        tree.deprel(c) == "appos" && tree.subjectless_verb_after(c).is_some()
     }
 
     /// The agent of a verb: the subject, the "by" phrase of a passive, or a subject shared
@@ -203,6 +213,19 @@ impl<'t, 'd> Slots<'t, 'd> {
             if infinitive && !SUBJECT_CONTROL.contains(&tree.lower_lemma(current).as_str()) {
                 let controller = tree.child(current, "obj").or_else(|| tree.child(current, "iobj"));
                 if let Some(actors) = controller.map(|o| self.actors_at(o)).filter(|a| !a.is_empty()) {
+                    return actors;
+                }
+            }
+            // "jailed a student *for helping* militants", "thanked Qatar for mediating": a
+            // "for" + gerund adjunct gives the reason the object was treated so, its own act.
+            let reason =
+                via == "advcl" && tree.has_child_lemma(below, &["mark"], &["for"]) && tree.text(below).ends_with("ing");
+            if reason {
+                if let Some(actors) = tree
+                    .child(current, "obj")
+                    .map(|o| self.actors_at(o))
+                    .filter(|a| !a.is_empty())
+                {
                     return actors;
                 }
             }

@@ -66,6 +66,17 @@ impl<'a> Tree<'a> {
         self.deprel(i) == "acl" && self.doc.tokens[i].xpos == Some("VBN")
     }
 
+    /// The verb right after `i`'s phrase when it has no subject of its own ("eight people,
+    /// Syrian state media *reported*"): the phrase is likely that verb's subject, misattached.
+    pub fn subjectless_verb_after(&self, i: usize) -> Option<usize> {
+        let next = self.subtree(i).into_iter().max().unwrap_or(i) + 1;
+        (next < self.end
+            && self.doc.tokens[next].upos == Some(chronicle_doc::Upos::Verb)
+            && self.child(next, "nsubj").is_none()
+            && self.child(next, "nsubj:pass").is_none())
+        .then_some(next)
+    }
+
     pub fn lemma(&self, i: usize) -> &str {
         match self.doc.tokens[i].lemma.as_deref() {
             Some(lemma) => lemma,

@@ -146,6 +146,11 @@ pub(crate) fn object_words(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> Vec<
             }
         }
     }
+    // "Young Algerians *blocked* roads" read as a noun phrase: the noun the verb was hung on
+    // is its object.
+    if pattern.kind == TriggerKind::Verb && crate::slots::missed_main_verb(tree, i).is_some() {
+        words.extend(tree.head(i));
+    }
     words
 }
 

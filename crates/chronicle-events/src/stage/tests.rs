@@ -1686,3 +1686,65 @@ fn a_rejection_aimed_at_nobody_is_not_aimed_at_the_source_itself() {
     let mut doc = document(&[rows], &[(0, 0, 1, "CHLGOV")]);
     assert_eq!(code(&mut doc), vec![ev("CHLGOV", "120", "", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn a_for_gerund_reason_is_the_objects_act() {
+    // "jailed a student *for helping* rebels": the student helped, not the court.
+    let rows: &[Row] = &[
+        ("Egypt", "Egypt", "PROPN", 2, "nsubj"),
+        ("jailed", "jail", "VERB", 0, "root"),
+        ("a", "a", "DET", 5, "det"),
+        ("Sudanese", "Sudanese", "ADJ", 5, "amod"),
+        ("student", "student", "NOUN", 2, "obj"),
+        ("for", "for", "SCONJ", 7, "mark"),
+        ("helping", "help", "VERB", 2, "advcl"),
+        ("rebels", "rebel", "NOUN", 7, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "EGY"), (0, 2, 5, "SDNEDU"), (0, 7, 8, "SDNREB")]);
+    let mut events = code(&mut doc);
+    events.sort_by(|a, b| a.1.cmp(&b.1));
+    assert_eq!(
+        events,
+        [
+            ev("SDNEDU", "070", "SDNREB", Mode::Asserted, 1),
+            ev("EGY", "173", "SDNEDU", Mode::Asserted, 1)
+        ]
+    );
+}
+
+#[test]
+fn a_reporter_hung_on_the_object_is_no_target() {
+    // "killed eight people, Syrian media reported" parsed with the media as an apposition
+    // of "people": they reported the killing, nobody killed them.
+    let rows: &[Row] = &[
+        ("Rebels", "rebel", "NOUN", 2, "nsubj"),
+        ("killed", "kill", "VERB", 0, "root"),
+        ("eight", "eight", "NUM", 4, "nummod"),
+        ("people", "people", "NOUN", 2, "obj"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("Syrian", "Syrian", "ADJ", 7, "amod"),
+        ("media", "media", "NOUN", 4, "appos"),
+        ("reported", "report", "VERB", 2, "advcl"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "SYRREB"), (0, 5, 7, "SYRMED")]);
+    let events = code(&mut doc);
+    assert!(events.iter().all(|e| e.2 != "SYRMED"), "{events:?}");
+}
+
+#[test]
+fn a_main_verb_read_as_an_adjective_after_a_long_subject() {
+    // "Hundreds of protesters *blocked* roads" parsed as one noun phrase: still a blockade
+    // by the protesters, its object the noun the verb was hung on.
+    let rows: &[Row] = &[
+        ("Hundreds", "hundred", "NOUN", 0, "root"),
+        ("of", "of", "ADP", 3, "case"),
+        ("protesters", "protester", "NOUN", 1, "nmod"),
+        ("blocked", "block", "VERB", 5, "amod"),
+        ("roads", "road", "NOUN", 1, "conj"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ];
+    let mut doc = document(&[rows], &[(0, 2, 3, "DZAOPP")]);
+    let events = code(&mut doc);
+    assert!(events.iter().any(|e| e.0 == "DZAOPP" && e.1 == "144"), "{events:?}");
+}
