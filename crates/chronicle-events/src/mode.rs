@@ -30,6 +30,8 @@ const HYPOTHETICAL_HEADS: &[&str] = &[
     "possibility",
     "option",
     "willing",
+    "likely",
+    "unlikely",
     "able",
     "could",
     "would",

@@ -21,6 +21,9 @@ const CARRYING: &[&str] = &[
 
 /// The pattern a token triggers, if any: the most specific whose constraints hold.
 pub(crate) fn matching_pattern<'p>(tree: &Tree<'_>, i: usize, patterns: &'p Patterns) -> Option<&'p Pattern> {
+    if is_compound_descriptor(tree, i) {
+        return None;
+    }
     let (kind, lemmas) = match tree.doc.tokens[i].upos? {
         // The lemmatizer's word first, then stems of the form itself ("rioted" lemmatized as
         // "riote").
@@ -43,6 +46,22 @@ pub(crate) fn matching_pattern<'p>(tree: &Tree<'_>, i: usize, patterns: &'p Patt
             .iter()
             .find(|p| p.particles.iter().all(|w| attached(tree, i, w)) && objects_match(tree, i, p))
     })
+}
+
+/// A participle hyphened to the word before it that describes a noun ("*Russian-threatening*
+/// weapons", "a *US-led* coalition", "*Iran-backed* militias"): a description of the noun,
+/// not an act told by the sentence.
+fn is_compound_descriptor(tree: &Tree<'_>, i: usize) -> bool {
+    let w = tree.text(i).to_lowercase();
+    let participle = w.ends_with("ing") || w.ends_with("ed");
+    let hyphened = i >= tree.start + 2
+        && tree.text(i - 1) == "-"
+        && tree.doc.tokens[i - 1].span.end == tree.doc.tokens[i].span.start;
+    let describes = tree.deprel(i) == "amod"
+        || tree
+            .head(i)
+            .is_some_and(|h| h > i && tree.doc.tokens[h].upos == Some(Upos::Noun));
+    participle && hyphened && describes
 }
 
 /// Auxiliaries after which an adjective is a verb the tagger mistook ("would *free*
@@ -113,6 +132,9 @@ fn attached(tree: &Tree<'_>, i: usize, word: &str) -> bool {
     direct || carried || next
 }
 
+/// Verbs of getting, transparent between a verb and what is got ("expects to *receive* …").
+const GETTING: &[&str] = &["receive", "get", "obtain"];
+
 /// The words that fill a pattern's `+object`: the object (or the passive subject), the
 /// nominal of an attached preposition, a verb complement ("agree to *meet*"), and for nouns
 /// their compound and adjective modifiers ("*telephone* conversation", "*air* strike").
@@ -135,6 +157,10 @@ pub(crate) fn object_words(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> Vec<
             words.push(c);
             // "impose new *sanctions*": the head word; "impose sanctions and *tariffs*": conjuncts too.
             words.extend(tree.children(c).iter().copied().filter(|&g| tree.deprel(g) == "conj"));
+            // "expects *to receive* guarantees": what one expects to get is what one expects.
+            if rel == "xcomp" && GETTING.contains(&tree.lower_lemma(c).as_str()) {
+                words.extend(tree.child(c, "obj"));
+            }
             // "handed over 700 kg *of* medicine", "sent a shipment of *arms*": what a measure holds.
             if pattern.kind == TriggerKind::Verb && rel == "obj" {
                 words.extend(

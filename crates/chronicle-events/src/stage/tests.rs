@@ -1748,3 +1748,42 @@ fn a_main_verb_read_as_an_adjective_after_a_long_subject() {
     let events = code(&mut doc);
     assert!(events.iter().any(|e| e.0 == "DZAOPP" && e.1 == "144"), "{events:?}");
 }
+
+#[test]
+fn an_act_said_to_be_unlikely_is_hypothetical() {
+    let rows: &[Row] = &[
+        ("Poland", "Poland", "PROPN", 3, "nsubj"),
+        ("is", "be", "AUX", 3, "cop"),
+        ("unlikely", "unlikely", "ADJ", 0, "root"),
+        ("to", "to", "PART", 5, "mark"),
+        ("attack", "attack", "VERB", 3, "xcomp"),
+        ("Belarus", "Belarus", "PROPN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "POL"), (0, 5, 6, "BLR")]);
+    assert_eq!(code(&mut doc), [ev("POL", "190", "BLR", Mode::Hypothetical, 1)]);
+}
+
+#[test]
+fn expecting_to_receive_guarantees_is_a_demand() {
+    // What one expects to get is what one expects; a hyphened participle describing a noun
+    // ("NATO-threatening weapons") is no threat told by the sentence.
+    let rows: &[Row] = &[
+        ("Moscow", "Moscow", "PROPN", 2, "nsubj"),
+        ("expects", "expect", "VERB", 0, "root"),
+        ("to", "to", "PART", 4, "mark"),
+        ("receive", "receive", "VERB", 2, "xcomp"),
+        ("guarantees", "guarantee", "NOUN", 4, "obj"),
+        ("from", "from", "ADP", 7, "case"),
+        ("NATO", "NATO", "PROPN", 4, "obl"),
+        ("against", "against", "ADP", 12, "case"),
+        ("NATO", "NATO", "PROPN", 12, "compound"),
+        ("-", "-", "PUNCT", 11, "punct"),
+        ("threatening", "threaten", "VERB", 12, "amod"),
+        ("weapons", "weapon", "NOUN", 4, "obl"),
+    ];
+    let mut doc = document(
+        &[rows],
+        &[(0, 0, 1, "RUSGOV"), (0, 6, 7, "IGOWSTNAT"), (0, 8, 9, "IGOWSTNAT")],
+    );
+    assert_eq!(code(&mut doc), [ev("RUSGOV", "100", "IGOWSTNAT", Mode::Asserted, 1)]);
+}
