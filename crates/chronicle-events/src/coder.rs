@@ -384,7 +384,12 @@ impl Coder<'_> {
             return;
         };
         let clause = tree.subtree_span(i);
-        let date = clause_date(tree, clause);
+        // "the *talks* on January 10": a date right after an event noun is the noun's own,
+        // wherever the parse hung it.
+        let trailing = (pattern.kind == TriggerKind::Noun)
+            .then(|| trailing_time(tree, i))
+            .flatten();
+        let date = clause_date(tree, trailing.map_or(clause, |(time, _)| clause.cover(time)));
         // The object of a verb is where the act happens only for acts on the ground ("shelled
         // *Kharkiv*", "visited *Moscow*"); what one presses, accuses or urges is no location.
         let object_is_location = matches!(event_type.quad_class(), 2 | 4) || event_type.code.starts_with(VISIT);
@@ -774,7 +779,9 @@ fn clause_place(
     if kind != TriggerKind::Noun {
         return None;
     }
-    let preposition = tree.subtree(trigger).last()? + 1;
+    let after_noun = tree.subtree(trigger).last()? + 1;
+    // "talks on January 10 *in Geneva*": past the noun's own date.
+    let preposition = trailing_time(tree, trigger).map_or(after_noun, |(_, next)| next);
     if preposition + 1 >= tree.end || !matches!(tree.text(preposition), "in" | "at") {
         return None;
     }
@@ -1162,6 +1169,19 @@ fn clause_head(tree: &Tree<'_>, t: usize) -> usize {
         }
     }
     current
+}
+
+/// A time phrase right after a noun's own words ("talks *on January 10*", "a summit *in
+/// May*"): the time's span and the token after it.
+fn trailing_time(tree: &Tree<'_>, noun: usize) -> Option<(Span, usize)> {
+    let preposition = tree.subtree(noun).last()? + 1;
+    if preposition + 1 >= tree.end || !matches!(tree.text(preposition), "on" | "in" | "at") {
+        return None;
+    }
+    let at = tree.doc.tokens[preposition + 1].span.start;
+    let time = tree.doc.times.iter().find(|t| t.span.start == at)?;
+    let next = (preposition + 1..tree.end).find(|&t| tree.doc.tokens[t].span.start >= time.span.end)?;
+    Some((time.span, next))
 }
 
 /// The date a clause names: a full calendar date among the times inside it, else the

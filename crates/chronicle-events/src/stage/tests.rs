@@ -1193,6 +1193,39 @@ fn a_noun_event_takes_the_place_named_right_after_it() {
 }
 
 #[test]
+fn a_noun_event_takes_its_date_and_place_when_the_parse_hangs_both_on_the_verb() {
+    // "… monitor the talks on Monday in Geneva" with `on Monday` and `in Geneva` both on
+    // `monitor`: the talks are on Monday, in Geneva.
+    let rows: &[Row] = &[
+        ("Putin", "Putin", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("monitor", "monitor", "VERB", 0, "root"),
+        ("the", "the", "DET", 8, "det"),
+        ("Russian", "russian", "ADJ", 8, "amod"),
+        ("-", "-", "PUNCT", 7, "punct"),
+        ("American", "american", "ADJ", 8, "amod"),
+        ("talks", "talk", "NOUN", 3, "obj"),
+        ("on", "on", "ADP", 10, "case"),
+        ("Monday", "Monday", "PROPN", 3, "obl"),
+        ("in", "in", "ADP", 12, "case"),
+        ("Geneva", "Geneva", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUSGOV"), (0, 4, 5, "RUS"), (0, 6, 7, "USA")]);
+    doc.places = vec![place(&doc, 11, "Geneva", "CH", "city")];
+    doc.times = vec![chronicle_doc::Timex {
+        span: doc.tokens[9].span,
+        kind: chronicle_doc::TimeKind::Date,
+        value: "2022-01-10".into(),
+    }];
+    code(&mut doc);
+    assert!(!doc.events.is_empty());
+    for e in &doc.events {
+        assert_eq!(e.place.as_deref(), Some("Geneva"), "{e:?}");
+        assert_eq!(e.date, Date::from_ymd_opt(2022, 1, 10).unwrap(), "{e:?}");
+    }
+}
+
+#[test]
 fn the_place_of_an_event_is_a_location_not_an_actor_modifier() {
     // "The US envoy met Putin in Geneva": `US` modifies the source; the meeting is in Geneva.
     let rows: &[Row] = &[
