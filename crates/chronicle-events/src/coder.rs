@@ -244,7 +244,9 @@ impl Coder<'_> {
             }
             // "would not provide support": a refusal, when the table says what it becomes.
             // (A past act denied, "did not meet", is no refusal: it stays a negated event.)
-            Mode::Negated if !reading.past_negation => self.recoding.recode_negated(code),
+            Mode::Negated if !reading.past_negation && !refused_by_another(&slots, i, reading.negated_at, &sources) => {
+                self.recoding.recode_negated(code)
+            }
             Mode::Negated => None,
             mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
         };
@@ -596,6 +598,27 @@ fn allegation<'d>(
             .all(|p| !same_country(a.mention.actor.as_deref(), p.mention.actor.as_deref()))
     });
     (!accusers.is_empty() && other).then_some(accusers)
+}
+
+/// Whether the negation stands on a verb above the trigger whose own agent is another
+/// country's ("Obama would *not* give permission to Russia to *help* Israel"): the refusal is
+/// that agent's, so the event is not recoded as a refusal by the trigger's source.
+fn refused_by_another(
+    slots: &Slots<'_, '_>,
+    trigger: usize,
+    negated_at: Option<usize>,
+    sources: &[Filler<'_>],
+) -> bool {
+    let Some(node) = negated_at.filter(|&n| n != trigger) else {
+        return false;
+    };
+    let agents = slots.verb_agent(node);
+    !agents.is_empty()
+        && agents.iter().all(|a| {
+            sources
+                .iter()
+                .all(|s| !same_country(a.mention.actor.as_deref(), s.mention.actor.as_deref()))
+        })
 }
 
 /// Verbs of wanting: wanting another actor to do something is an appeal to it.

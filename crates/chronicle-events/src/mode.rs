@@ -94,6 +94,8 @@ pub(crate) struct ModeReading {
     /// Whether a negation denies a past act ("*did not* meet", "has held *no* talks") rather
     /// than stating a stance ("will not accept", "does not recognize"): only a stance refuses.
     pub past_negation: bool,
+    /// The word the negation stands on, when the event is negated.
+    pub negated_at: Option<usize>,
 }
 
 pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeReading {
@@ -139,6 +141,7 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         ultimatum,
         conditional,
         past_negation: false,
+        negated_at: None,
     };
     for (depth, &node) in chain.iter().enumerate() {
         let lemma = tree.lower_lemma(node);
@@ -156,6 +159,7 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         if negated || object_denied {
             let mut negation = reading(Mode::Negated, format!("negated at `{at}`"));
             negation.past_negation = in_the_past(tree, node);
+            negation.negated_at = Some(node);
             return negation;
         }
         if depth > 0 && HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {

@@ -1820,3 +1820,27 @@ fn expecting_to_receive_guarantees_is_a_demand() {
     );
     assert_eq!(code(&mut doc), [ev("RUSGOV", "100", "IGOWSTNAT", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn a_negation_on_another_actors_verb_is_no_refusal_of_the_trigger_source() {
+    // "Obama would not give permission to Russia to help Israel" (the parse hangs `to help`
+    // on `give`, its agent found as Russia): Russia refuses nothing.
+    let rows: &[Row] = &[
+        ("Obama", "Obama", "PROPN", 4, "nsubj"),
+        ("would", "would", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "advmod"),
+        ("give", "give", "VERB", 0, "root"),
+        ("permission", "permission", "NOUN", 4, "obj"),
+        ("to", "to", "ADP", 7, "case"),
+        ("Russia", "Russia", "PROPN", 5, "nmod"),
+        ("to", "to", "PART", 9, "mark"),
+        ("help", "help", "VERB", 4, "advcl"),
+        ("Israel", "Israel", "PROPN", 9, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "USAGOV"), (0, 6, 7, "RUS"), (0, 9, 10, "ISR")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().all(|e| !(e.0 == "RUS" && e.1.starts_with("12"))),
+        "{events:?}"
+    );
+}
