@@ -70,6 +70,24 @@ pub(crate) fn missed_main_verb(tree: &Tree<'_>, i: usize) -> Option<usize> {
         .then_some(root)
 }
 
+/// A verb the tagger read as an adjective right after a modal or `to` ("Israel announced it
+/// *would free* 150 prisoners", parsed with `free` an `amod` of `prisoners`).
+pub(crate) fn verb_after_modal(tree: &Tree<'_>, i: usize) -> bool {
+    i > tree.start
+        && tree.doc.tokens[i].upos == Some(Upos::Adj)
+        && matches!(tree.doc.tokens[i - 1].upos, Some(Upos::Aux | Upos::Part))
+        && crate::trigger::VERBAL_AUX.contains(&tree.text(i - 1).to_lowercase().as_str())
+}
+
+/// The object of a verb the parser made a modifier of the noun after it ("tanks *shelled*
+/// positions", "would *free* prisoners"): that noun.
+pub(crate) fn object_of_misread_verb(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    let noun = tree.head(i).filter(|&h| {
+        h > i && tree.deprel(i) == "amod" && matches!(tree.doc.tokens[h].upos, Some(Upos::Noun | Upos::Propn))
+    })?;
+    (missed_main_verb(tree, i).is_some() || verb_after_modal(tree, i)).then_some(noun)
+}
+
 /// Whether a past participle describing a noun is a reduced passive ("soldiers *killed* in
 /// Ukraine") rather than a main verb the parser read as one ("the advisor *met* with …",
 /// "bulldozers *demolished* homes"): the noun is an argument of another verb, and no object,
@@ -447,7 +465,7 @@ impl<'t, 'd> Slots<'t, 'd> {
                         .child(trigger, "obj")
                         .or_else(|| tree.child(trigger, "nsubj:pass").filter(|_| !stative));
                     // "tanks shelled(amod) *positions*": the noun the misread verb modifies.
-                    let object = object.or_else(|| missed_main_verb(tree, trigger).and_then(|_| tree.head(trigger)));
+                    let object = object.or_else(|| object_of_misread_verb(tree, trigger));
                     object.map(|o| self.actors_at(o)).unwrap_or_default()
                 }
                 Slot::IndirectObject => tree

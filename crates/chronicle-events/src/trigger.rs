@@ -66,7 +66,7 @@ fn is_compound_descriptor(tree: &Tree<'_>, i: usize) -> bool {
 
 /// Auxiliaries after which an adjective is a verb the tagger mistook ("would *free*
 /// prisoners", "is *opposed* to").
-const VERBAL_AUX: &[&str] = &[
+pub(crate) const VERBAL_AUX: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "must", "shall", "should", "to",
 ];
 
@@ -83,7 +83,11 @@ fn is_verb_like(tree: &Tree<'_>, i: usize) -> bool {
         let w = tree.text(i).to_lowercase();
         w.ends_with("ed") || w.ends_with("ing")
     };
-    tagged_verb || modal || (object && participle) || crate::slots::missed_main_verb(tree, i).is_some()
+    tagged_verb
+        || modal
+        || (object && participle)
+        || crate::slots::missed_main_verb(tree, i).is_some()
+        || crate::slots::verb_after_modal(tree, i)
 }
 
 /// Verb lemmas an adjective's form may stand for: itself, and for participles their stems
@@ -174,8 +178,8 @@ pub(crate) fn object_words(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> Vec<
     }
     // "Young Algerians *blocked* roads" read as a noun phrase: the noun the verb was hung on
     // is its object.
-    if pattern.kind == TriggerKind::Verb && crate::slots::missed_main_verb(tree, i).is_some() {
-        words.extend(tree.head(i));
+    if pattern.kind == TriggerKind::Verb {
+        words.extend(crate::slots::object_of_misread_verb(tree, i));
     }
     words
 }

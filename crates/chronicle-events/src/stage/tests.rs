@@ -1844,3 +1844,18 @@ fn a_negation_on_another_actors_verb_is_no_refusal_of_the_trigger_source() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_verb_read_as_an_adjective_after_a_modal_is_still_the_verb() {
+    // "Israel would free Palestinian prisoners" with `free` an adjective of `prisoners`.
+    let rows: &[Row] = &[
+        ("Israel", "Israel", "PROPN", 5, "nsubj"),
+        ("would", "would", "AUX", 5, "aux"),
+        ("free", "free", "ADJ", 5, "amod"),
+        ("Palestinian", "Palestinian", "ADJ", 5, "amod"),
+        ("prisoners", "prisoner", "NOUN", 0, "root"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 3, 5, "PSECVL")]);
+    let events = code(&mut doc);
+    assert!(events.iter().any(|e| e.0 == "ISR" && e.2 == "PSECVL" && e.1.starts_with("08")), "{events:?}");
+}
