@@ -6,7 +6,7 @@ use std::ops::Range;
 use chronicle_doc::{Quote, QuoteKind, Span, Speaker, Upos};
 
 use crate::cues::{Cue, CueKind};
-use crate::frames::{Frames, COMPLEMENTS};
+use crate::frames::{Frames, Takes, COMPLEMENTS, NOUN_COMPLEMENTS, VERB_COMPLEMENTS};
 use crate::marks::Quoted;
 use crate::phrase::Words;
 

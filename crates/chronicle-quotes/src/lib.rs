@@ -9,7 +9,8 @@
 //!    there is one, else the noun phrase the word order points to), carries a speaker over to
 //!    a follow-on quote, drops scare quotes, and finds reported speech ("X said that …",
 //!    "…, X said", "According to X, …"), and, on the parse, attitude frames
-//!    ([`frames`], `data/quotes/frames.tsv`: "A report found that …", "Ryan endorsed Trump").
+//!    ([`frames`], `data/quotes/frames.tsv`: "A report found that …", "Ryan endorsed Trump"; and
+//!    `data/quotes/nominal.tsv`: "his claim that …").
 //!
 //! Speakers get their actor code and canonical name from the actor layer's mentions when
 //! that layer ran.

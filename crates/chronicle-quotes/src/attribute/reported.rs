@@ -50,6 +50,12 @@ const LABEL_FUNCTION_WORDS: &[&str] = &[
 const MAX_LABEL: usize = 8;
 const MAX_LABELLED_STATEMENT: usize = 80;
 
+/// Words that open an indirect question (`Asked whether …`, `asked why …`).
+const QUESTION_WORDS: &[&str] = &["whether", "if", "why", "how", "what", "which", "who", "when", "where"];
+/// How many words may follow a source phrase's head before the comma that closes a
+/// parenthetical `according to` (`according to members who spoke with reporters afterward,`).
+const MAX_SOURCE_TAIL: usize = 15;
+
 const OBJECT_ARGUMENT_MARKERS: &[&str] = &["of", "for", "as", "to", "on", "over", "about", "by", "with"];
 
 impl<'a> Attributor<'a> {
@@ -61,7 +67,16 @@ impl<'a> Attributor<'a> {
         let content = match cue.kind {
             CueKind::Source => {
                 let source = self.words.phrase_after(cue.end, &range)?;
-                if cue.first > range.start + 2 {
+                // `Among the precedents at risk, according to Ms. Epstein, are 16 …`: an
+                // attribution between commas with the sentence going on after it reports the
+                // whole sentence.
+                let closing = (source.end..end.min(source.end + MAX_SOURCE_TAIL)).find(|&i| self.words.text(i) == ",");
+                let between_commas = cue.first > range.start + 2
+                    && self.words.text(cue.first - 1) == ","
+                    && closing.is_some_and(|c| end >= c + 4);
+                if between_commas {
+                    range.start..end
+                } else if cue.first > range.start + 2 {
                     range.start..self.comma_before(cue.first, &range)?
                 } else {
                     let comma = (source.end..end).find(|&i| self.words.text(i) == ",")?;
@@ -140,50 +155,168 @@ impl<'a> Attributor<'a> {
             for verb in range.clone() {
                 let token = &doc.tokens[verb];
                 let Some(lemma) = token.lemma.as_deref() else { continue };
-                if !matches!(token.upos, Some(Upos::Verb)) || inside_quotes(quoted, token.span) {
+                if inside_quotes(quoted, token.span) {
+                    continue;
+                }
+                let lemma = lemma.to_lowercase();
+                if matches!(token.upos, Some(Upos::Noun)) {
+                    self.nominal_frame(found, verb, &lemma, &children, range.start);
+                    continue;
+                }
+                if !matches!(token.upos, Some(Upos::Verb)) {
                     continue;
                 }
                 let kids = &children[verb - range.start];
-                let lemma = lemma.to_lowercase();
                 let Some(subject) = self.frame_subject(verb, &children, range.start) else {
                     continue;
                 };
-                let complement = COMPLEMENTS.iter().find_map(|&rel| {
-                    kids.iter()
-                        .copied()
-                        .find(|&k| doc.tokens[k].deprel == Some(rel) && self.frames.takes(&lemma, rel))
+                // In a relative clause (`remarks Trump had made about Machado`) the antecedent
+                // is usually what was said: only a listed complement makes the verb a frame.
+                let relative = token.deprel == Some("acl:relcl");
+                let complement = VERB_COMPLEMENTS.iter().find_map(|&rel| {
+                    let takes = self
+                        .frames
+                        .verbs
+                        .takes(&lemma, rel)
+                        .filter(|&t| t == Takes::Listed || !relative)?;
+                    kids.iter().copied().find(|&k| {
+                        let deprel = doc.tokens[k].deprel.unwrap_or("");
+                        if rel == "as" {
+                            // `developers see golf courses as wasted space`: the object, when an
+                            // `as` predicate follows it.
+                            deprel == "obj"
+                                && k > verb
+                                && kids.iter().any(|&a| {
+                                    a > k
+                                        && matches!(doc.tokens[a].deprel, Some("obl" | "advcl" | "xcomp"))
+                                        && self.marked_by(a, "as", &children, range.start)
+                                })
+                        } else if rel == "xcomp"
+                            && self.frames.verbs.takes(&lemma, "obj").is_some()
+                            && kids.iter().any(|&o| doc.tokens[o].deprel == Some("obj"))
+                        {
+                            // `calling him a liar`: the object with its predicate, below.
+                            false
+                        } else if COMPLEMENTS.contains(&rel) {
+                            // Any verb's clause counts when it reads as one: its own subject or
+                            // a complementizer after the verb (not an adverbial the parse hung
+                            // there).
+                            deprel == rel
+                                && (takes == Takes::Listed || (k > verb && self.clause_form(k, &children, range.start)))
+                        } else {
+                            k > verb && deprel.starts_with("obl") && self.marked_by(k, rel, &children, range.start)
+                        }
+                    })
                 });
                 let Some(complement) = complement else { continue };
                 let mut extent = subtree(&children, range.start, complement);
                 if doc.tokens[complement].deprel == Some("obj") {
                     extent.end = self.object_arguments(kids, &children, range.start, extent.end);
                 }
-                let mut content = extent.clone();
-                while content.start < content.end && self.is_punct(content.start) {
-                    content.start += 1;
-                }
-                while content.end > content.start && self.is_punct(content.end - 1) {
-                    content.end -= 1;
-                }
-                if content.is_empty() || content.contains(&verb) {
-                    continue;
-                }
-                let span = doc.tokens[content.start].span.cover(doc.tokens[content.end - 1].span);
-                if found.iter().any(|f| f.quote.span.overlaps(span) || f.cue == Some(verb)) {
-                    continue;
-                }
-                let speaker = self.speaker_from(self.words.compact_phrase(subject));
-                found.push(Found {
-                    quote: Quote {
-                        span,
-                        kind: QuoteKind::Indirect,
-                        cue: Some(token.span),
-                        speaker: Some(speaker),
-                    },
-                    cue: Some(verb),
-                });
+                let speaker = Some(self.speaker_from(self.words.compact_phrase(subject)));
+                self.push_frame(found, verb, extent, speaker);
             }
         }
+    }
+
+    /// A noun of `nominal.tsv` with its content (`his claim that …`, `her call for …`,
+    /// `criticism of the ruling`): reported content, its possessor (if any) the source.
+    fn nominal_frame(&self, found: &mut Vec<Found>, noun: usize, lemma: &str, children: &[Vec<usize>], offset: usize) {
+        let doc = self.words.doc;
+        let kids = &children[noun - offset];
+        let complement = NOUN_COMPLEMENTS.iter().find_map(|&rel| {
+            self.frames.nouns.takes(lemma, rel)?;
+            kids.iter().copied().find(|&k| {
+                let deprel = doc.tokens[k].deprel.unwrap_or("");
+                k > noun
+                    && match rel {
+                        "that" => matches!(deprel, "acl" | "ccomp") && self.marked_by(k, "that", children, offset),
+                        "to" => deprel == "acl" && self.marked_by(k, "to", children, offset),
+                        _ => {
+                            deprel.starts_with("nmod")
+                                && deprel != "nmod:poss"
+                                && self.marked_by(k, rel, children, offset)
+                        }
+                    }
+            })
+        });
+        let Some(complement) = complement else { return };
+        let extent = subtree(children, offset, complement);
+        // The source: the noun's possessor (`his claim`), else, for the object of a verb, the
+        // verb's subject (`Trump renewed the call for …`); a noun with neither is left alone.
+        let possessor = kids
+            .iter()
+            .copied()
+            .find(|&k| k < noun && doc.tokens[k].deprel == Some("nmod:poss"));
+        let source = possessor.or_else(|| {
+            let head = doc.tokens[noun]
+                .head
+                .map(|h| h as usize)
+                .filter(|&h| h >= offset && h - offset < children.len())?;
+            (doc.tokens[noun].deprel == Some("obj") && matches!(doc.tokens[head].upos, Some(Upos::Verb)))
+                .then(|| self.frame_subject(head, children, offset))
+                .flatten()
+        });
+        let Some(source) = source else { return };
+        let speaker = Some(self.speaker_from(self.words.compact_phrase(source)));
+        self.push_frame(found, noun, extent, speaker);
+    }
+
+    /// A frame's content `extent` (punctuation at its edges aside) as reported content with
+    /// `cue` as its cue, unless it is empty, holds the cue, or a quote already covers it.
+    fn push_frame(&self, found: &mut Vec<Found>, cue: usize, extent: Range<usize>, speaker: Option<Speaker>) {
+        let doc = self.words.doc;
+        let mut content = extent;
+        while content.start < content.end && self.is_punct(content.start) {
+            content.start += 1;
+        }
+        while content.end > content.start && self.is_punct(content.end - 1) {
+            content.end -= 1;
+        }
+        if content.is_empty() || content.contains(&cue) {
+            return;
+        }
+        let span = doc.tokens[content.start].span.cover(doc.tokens[content.end - 1].span);
+        if found.iter().any(|f| f.quote.span.overlaps(span) || f.cue == Some(cue)) {
+            return;
+        }
+        found.push(Found {
+            quote: Quote {
+                span,
+                kind: QuoteKind::Indirect,
+                cue: Some(doc.tokens[cue].span),
+                speaker,
+            },
+            cue: Some(cue),
+        });
+    }
+
+    /// Whether the clause headed by `head` has its own subject or opens with a complementizer.
+    /// A clause opens with no preposition (`carried out strikes against what it says are …` is
+    /// no clause of `carried`, whatever the parse says).
+    fn clause_form(&self, head: usize, children: &[Vec<usize>], offset: usize) -> bool {
+        let doc = self.words.doc;
+        let first = subtree(children, offset, head).start;
+        if matches!(doc.tokens[first].upos, Some(Upos::Adp)) {
+            return false;
+        }
+        children[head - offset].iter().any(|&k| {
+            matches!(doc.tokens[k].deprel, Some("nsubj" | "nsubj:pass" | "expl" | "csubj"))
+                || (k < head
+                    && doc.tokens[k].deprel == Some("mark")
+                    && matches!(self.words.lower[k].as_str(), "that" | "whether" | "if"))
+        })
+    }
+
+    /// Whether `head`'s phrase opens with the marker `word` (its `case` or `mark` dependent).
+    fn marked_by(&self, head: usize, word: &str, children: &[Vec<usize>], offset: usize) -> bool {
+        let doc = self.words.doc;
+        children[head - offset]
+            .iter()
+            .copied()
+            .filter(|&c| c < head && matches!(doc.tokens[c].deprel, Some("case" | "mark")))
+            .min()
+            .is_some_and(|c| self.words.lower[c] == word)
     }
 
     /// Lines that name a speaker before a colon and give the statement after it, as headlines
@@ -420,10 +553,36 @@ impl<'a> Attributor<'a> {
                 in_phrase = matches!(word, "on" | "in" | "at") || (in_phrase && article);
                 continue;
             }
-            let opens = CLAUSE_OPENERS.contains(&word) || self.words.text(start).starts_with(char::is_uppercase);
+            // A question the parse did not make the cue's complement (`Asked whether …, X
+            // said`) opens with its wh-word.
+            let question = asking && QUESTION_WORDS.contains(&word);
+            let opens = CLAUSE_OPENERS.contains(&word)
+                || self.words.text(start).starts_with(char::is_uppercase)
+                || question
+                || self.finite_clause_from(start, end);
             return (opens && end - start >= 4).then_some(start..end);
         }
         None
+    }
+
+    /// Whether the words from `start` to `end` read as a clause the parse missed (`said *having*
+    /// Mr. Putin treat him with respect is …`, `said *about* half of … reflected …`): they open
+    /// with a content word or a number, not a preposition, particle, conjunction or
+    /// punctuation, and a finite verb follows within the clause.
+    fn finite_clause_from(&self, start: usize, end: usize) -> bool {
+        let doc = self.words.doc;
+        let opener = &doc.tokens[start];
+        let opens = matches!(
+            opener.upos,
+            Some(Upos::Noun | Upos::Num | Upos::Adj | Upos::Adv | Upos::Verb | Upos::Pron)
+        ) && !matches!(
+            self.words.lower[start].as_str(),
+            "to" | "so" | "yes" | "no" | "nothing" | "something"
+        );
+        opens
+            && (start + 1..end).any(|i| {
+                matches!(doc.tokens[i].xpos, Some("VBD" | "VBZ" | "VBP" | "MD")) && !inside_marks(self, start, i)
+            })
     }
 
     /// Whether the cue and its subject stand between commas inside their sentence
@@ -450,7 +609,11 @@ impl<'a> Attributor<'a> {
         let Some(comma) = self.comma_before(cue.first, range) else {
             return false;
         };
-        cue.first - comma <= 5 && tail <= 6 && comma > range.start + 2
+        // `…, said a spokesman for the party`, not `One delegate, Kelly Schmidt, told POLITICO
+        // she was leaning toward Cruz`: no finite verb after the cue.
+        let clause_after =
+            (cue.end..end).any(|i| matches!(self.words.doc.tokens[i].xpos, Some("VBD" | "VBZ" | "VBP" | "MD")));
+        cue.first - comma <= 5 && tail <= 6 && comma > range.start + 2 && !clause_after
     }
 
     /// The last comma shortly before `cue` (the end of content that precedes its cue).
@@ -479,4 +642,10 @@ fn heads_reach(doc: &chronicle_doc::Document, token: usize, target: usize, steps
         }
     }
     false
+}
+
+/// Whether a quotation mark stands between tokens `from` and `to` (a finite verb after it
+/// belongs to the quotation, not the clause).
+fn inside_marks(a: &Attributor<'_>, from: usize, to: usize) -> bool {
+    (from..to).any(|i| QUOTE_MARKS.contains(&a.words.text(i)))
 }

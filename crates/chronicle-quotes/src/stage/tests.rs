@@ -702,3 +702,188 @@ fn an_attribution_between_commas_reports_its_whole_sentence() {
         )]
     );
 }
+
+#[test]
+fn any_verb_with_a_clause_of_its_own_is_a_frame_but_not_an_implication() {
+    // "grumble" is in no list; "mean" is marked as no frame.
+    let mut doc = document("Trump grumbled that polls lie. The win means that he leads.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "nsubj", Upos::Propn, "Trump"),
+            (None, "root", Upos::Verb, "grumble"),
+            (Some(4), "mark", Upos::Sconj, "that"),
+            (Some(4), "nsubj", Upos::Noun, "poll"),
+            (Some(1), "ccomp", Upos::Verb, "lie"),
+            (Some(1), "punct", Upos::Punct, "."),
+            (Some(7), "det", Upos::Det, "the"),
+            (Some(8), "nsubj", Upos::Noun, "win"),
+            (None, "root", Upos::Verb, "mean"),
+            (Some(11), "mark", Upos::Sconj, "that"),
+            (Some(11), "nsubj", Upos::Pron, "he"),
+            (Some(8), "ccomp", Upos::Verb, "lead"),
+            (Some(8), "punct", Upos::Punct, "."),
+        ],
+    );
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(QuoteKind::Indirect, "that polls lie", Some("grumbled"), Some("Trump"))]
+    );
+}
+
+#[test]
+fn nouns_of_statement_take_their_content_when_their_source_is_named() {
+    // "His claim that …" (possessor), "renewed the call for …" (the verb's subject); "The
+    // claim that …" names no source and is left alone.
+    let mut doc = document(
+        "His claim that polls lie spread. Sanders renewed the call for a ban. The claim that polls lie spread.",
+    );
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "nmod:poss", Upos::Pron, "his"),
+            (Some(5), "nsubj", Upos::Noun, "claim"),
+            (Some(4), "mark", Upos::Sconj, "that"),
+            (Some(4), "nsubj", Upos::Noun, "poll"),
+            (Some(1), "acl", Upos::Verb, "lie"),
+            (None, "root", Upos::Verb, "spread"),
+            (Some(5), "punct", Upos::Punct, "."),
+            (Some(8), "nsubj", Upos::Propn, "Sanders"),
+            (None, "root", Upos::Verb, "renew"),
+            (Some(10), "det", Upos::Det, "the"),
+            (Some(8), "obj", Upos::Noun, "call"),
+            (Some(13), "case", Upos::Adp, "for"),
+            (Some(13), "det", Upos::Det, "a"),
+            (Some(10), "nmod", Upos::Noun, "ban"),
+            (Some(8), "punct", Upos::Punct, "."),
+            (Some(16), "det", Upos::Det, "the"),
+            (Some(20), "nsubj", Upos::Noun, "claim"),
+            (Some(19), "mark", Upos::Sconj, "that"),
+            (Some(19), "nsubj", Upos::Noun, "poll"),
+            (Some(16), "acl", Upos::Verb, "lie"),
+            (None, "root", Upos::Verb, "spread"),
+            (Some(20), "punct", Upos::Punct, "."),
+        ],
+    );
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [
+            (QuoteKind::Indirect, "that polls lie", Some("claim"), Some("His")),
+            (QuoteKind::Indirect, "for a ban", Some("call"), Some("Sanders")),
+        ]
+    );
+}
+
+#[test]
+fn a_topic_of_talk_is_a_frame_outside_relative_clauses_and_as_predicates_take_the_object() {
+    // "talked about …" through `*`; "who talked about …" in a relative clause is not; "see …
+    // as …" takes the object with its predicate.
+    let mut doc =
+        document("Voters talked about jobs. Voters who talked about jobs left. Voters see the deal as a mistake.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "nsubj", Upos::Noun, "voter"),
+            (None, "root", Upos::Verb, "talk"),
+            (Some(3), "case", Upos::Adp, "about"),
+            (Some(1), "obl", Upos::Noun, "job"),
+            (Some(1), "punct", Upos::Punct, "."),
+            (Some(10), "nsubj", Upos::Noun, "voter"),
+            (Some(7), "nsubj", Upos::Pron, "who"),
+            (Some(5), "acl:relcl", Upos::Verb, "talk"),
+            (Some(9), "case", Upos::Adp, "about"),
+            (Some(7), "obl", Upos::Noun, "job"),
+            (None, "root", Upos::Verb, "leave"),
+            (Some(10), "punct", Upos::Punct, "."),
+            (Some(13), "nsubj", Upos::Noun, "voter"),
+            (None, "root", Upos::Verb, "see"),
+            (Some(15), "det", Upos::Det, "the"),
+            (Some(13), "obj", Upos::Noun, "deal"),
+            (Some(18), "case", Upos::Adp, "as"),
+            (Some(18), "det", Upos::Det, "a"),
+            (Some(13), "obl", Upos::Noun, "mistake"),
+            (Some(13), "punct", Upos::Punct, "."),
+        ],
+    );
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [
+            (QuoteKind::Indirect, "about jobs", Some("talked"), Some("Voters")),
+            (
+                QuoteKind::Indirect,
+                "the deal as a mistake",
+                Some("see"),
+                Some("Voters")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_question_after_asked_and_a_clause_after_told_are_reported() {
+    // No parse: "Asked whether …" opens its question with the wh-word; "told POLITICO she was
+    // …" has a finite verb after the cue, so it is not "…, said a spokesman" (the addressee
+    // stays in the content: a capitalised word may as well be the clause's subject).
+    let mut doc = document("Asked whether he would run again, Biden said he was too busy. One delegate, Kelly Schmidt, told POLITICO she was leaning toward Cruz.");
+    for i in 0..doc.tokens.len() {
+        if doc.slice(doc.tokens[i].span) == "was" {
+            doc.tokens[i].xpos = Some("VBD");
+        }
+    }
+    run(&mut doc);
+    let got: Vec<(&str, Option<&str>)> = quotes(&doc).into_iter().map(|q| (q.1, q.2)).collect();
+    assert_eq!(
+        got,
+        [
+            ("whether he would run again", Some("Asked")),
+            ("he was too busy", Some("said")),
+            ("POLITICO she was leaning toward Cruz", Some("told"))
+        ]
+    );
+}
+
+#[test]
+fn a_clause_the_parse_misses_after_said_opens_with_a_content_word_before_a_finite_verb() {
+    // The parse makes "half" the subject of "said" and hangs "reflected" on a noun.
+    let mut doc = document("The office said about half of it reflected losses.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "det", Upos::Det, "the"),
+            (Some(2), "nsubj", Upos::Noun, "office"),
+            (None, "root", Upos::Verb, "say"),
+            (Some(4), "advmod", Upos::Adv, "about"),
+            (Some(2), "nsubj", Upos::Noun, "half"),
+            (Some(6), "case", Upos::Adp, "of"),
+            (Some(4), "nmod", Upos::Pron, "it"),
+            (Some(4), "acl", Upos::Verb, "reflect"),
+            (Some(7), "obj", Upos::Noun, "loss"),
+            (Some(2), "punct", Upos::Punct, "."),
+        ],
+    );
+    doc.tokens[7].xpos = Some("VBD");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Indirect,
+            "about half of it reflected losses",
+            Some("said"),
+            Some("The office")
+        )]
+    );
+}
+
+#[test]
+fn according_to_between_commas_reports_the_whole_sentence() {
+    let mut doc = document("Among the rulings at risk, according to Epstein, are 16 on business.");
+    run(&mut doc);
+    let got: Vec<&str> = quotes(&doc).into_iter().map(|q| q.1).collect();
+    assert_eq!(
+        got,
+        ["Among the rulings at risk, according to Epstein, are 16 on business"]
+    );
+}
