@@ -17,7 +17,7 @@ const NOMINAL_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../
 /// then the prepositions that may mark it (`talked about …`, `called for …`).
 pub const COMPLEMENTS: [&str; 3] = ["ccomp", "xcomp", "obj"];
 /// `as` is an object with an `as` predicate after it (`sees the deal as a mistake`).
-pub const VERB_COMPLEMENTS: [&str; 7] = ["ccomp", "xcomp", "obj", "about", "for", "against", "as"];
+pub const VERB_COMPLEMENTS: [&str; 8] = ["ccomp", "xcomp", "obj", "about", "for", "against", "as", "on"];
 /// What a noun's content may be: a `that` clause, a `to` infinitive, or a phrase marked by a
 /// preposition (`criticism of`, `attacks on`, `call for`, `questions about`).
 pub const NOUN_COMPLEMENTS: [&str; 8] = ["that", "to", "of", "on", "for", "about", "against", "over"];
@@ -168,7 +168,7 @@ mod tests {
         let err = Frames::parse("frames.tsv", "find\tnsubj\n").err().unwrap();
         assert_eq!(
             err.to_string(),
-            "frames.tsv:1: complement `nsubj` is not one of ccomp, xcomp, obj, about, for, against, as (or `-` alone)"
+            "frames.tsv:1: complement `nsubj` is not one of ccomp, xcomp, obj, about, for, against, as, on (or `-` alone)"
         );
         let err = Frames::parse("frames.tsv", "Find\tccomp\n").err().unwrap();
         assert_eq!(

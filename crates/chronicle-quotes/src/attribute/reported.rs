@@ -210,7 +210,7 @@ impl<'a> Attributor<'a> {
                 });
                 let Some(complement) = complement else { continue };
                 let mut extent = subtree(&children, range.start, complement);
-                if doc.tokens[complement].deprel == Some("obj") {
+                if doc.tokens[complement].deprel == Some("obj") || self.words.lower[extent.start] == "on" {
                     extent.end = self.object_arguments(kids, &children, range.start, extent.end);
                 }
                 let speaker = Some(self.speaker_from(self.words.compact_phrase(subject)));

@@ -887,3 +887,30 @@ fn according_to_between_commas_reports_the_whole_sentence() {
         ["Among the rulings at risk, according to Epstein, are 16 on business"]
     );
 }
+
+#[test]
+fn called_on_takes_the_addressee_with_what_it_is_called_on_to_do() {
+    let mut doc = document("Sanders called on Snyder to resign.");
+    parse(
+        &mut doc,
+        &[
+            (Some(1), "nsubj", Upos::Propn, "Sanders"),
+            (None, "root", Upos::Verb, "call"),
+            (Some(3), "case", Upos::Adp, "on"),
+            (Some(1), "obl", Upos::Propn, "Snyder"),
+            (Some(5), "mark", Upos::Part, "to"),
+            (Some(1), "advcl", Upos::Verb, "resign"),
+            (Some(1), "punct", Upos::Punct, "."),
+        ],
+    );
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Indirect,
+            "on Snyder to resign",
+            Some("called"),
+            Some("Sanders")
+        )]
+    );
+}
