@@ -4,8 +4,11 @@
 //! ```text
 //! CARGO_TARGET_DIR=/work/target-store cargo run --release -p chronicle-store \
 //!     --example store_bench -- [--db /tmp/store-bench.db] [--events 1000000] [--batch 1000] \
-//!     [--corpus /work/shared/eval/data/corpora] [--runs 200] [--bulk] [--reuse]
+//!     [--corpus /work/shared/eval/data/corpora] [--runs 200] [--bulk] [--reuse] \
+//!     [--queries SUBSTRING] [--formats gdelt,parquet] [--no-queries] [--no-exports]
 //! ```
+//! `--queries` times only the query kinds whose name contains the substring; `--formats` the
+//! listed exports only.
 //! Article bodies come from the `.txt` files under `--corpus` when there are any. Only
 //! `ingest_batch` is timed for articles/s (document synthesis is excluded).
 
@@ -67,6 +70,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let reuse = args.iter().any(|a| a == "--reuse");
     // `--bulk`: ingest as a bulk load, full-text indexing in one pass at the end (timed).
     let bulk = args.iter().any(|a| a == "--bulk");
+    let query_filter = arg(&args, "--queries", "");
+    let formats = arg(&args, "--formats", "gdelt,plover,parquet,jsonl");
+    let no_queries = args.iter().any(|a| a == "--no-queries");
+    let no_exports = args.iter().any(|a| a == "--no-exports");
     if !reuse {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
@@ -297,6 +304,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("| query | p50 ms | p99 ms | mean rows |");
     println!("|---|---|---|---|");
     for (name, q) in &queries {
+        if no_queries || !name.contains(query_filter.as_str()) {
+            continue;
+        }
         for i in 0..5 {
             q(i);
         }
@@ -315,6 +325,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("| format | rows | seconds | size |");
     println!("|---|---|---|---|");
     for format in ExportFormat::ALL {
+        if no_exports || !formats.split(',').any(|f| f == format.as_str()) {
+            continue;
+        }
         // Beside the database, so two benches on different stores never share a file.
         let path = db.with_extension(format!("export.{}", format.extension()));
         let t = Instant::now();
