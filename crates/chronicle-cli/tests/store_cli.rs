@@ -161,6 +161,25 @@ fn search_finds_articles_with_near_and_filters() {
 }
 
 #[test]
+fn search_orders_by_date_or_within_a_window() {
+    let by_date =
+        json_lines(chronicle(store()).args(["search", "sanctions", "--rank", "date", "--limit", "0", "--json"]));
+    assert!(by_date.len() >= 2, "{by_date:?}");
+    let dates: Vec<&str> = by_date.iter().map(|h| h["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    let all = json_lines(chronicle(store()).args(["search", "sanctions", "--rank", "all", "--limit", "0", "--json"]));
+    assert_eq!(all.len(), by_date.len(), "the same articles, another order");
+    let one = json_lines(chronicle(store()).args(["search", "sanctions", "--window", "1", "--json"]));
+    assert_eq!(one.len(), 1, "a window of one match");
+    chronicle(store())
+        .args(["search", "sanctions", "--rank", "best"])
+        .assert()
+        .code(2);
+    let help = stdout(chronicle(store()).args(["search", "--help"]));
+    assert!(help.contains("most recently stored"), "{help}");
+}
+
+#[test]
 fn events_of_a_dyad_come_with_their_evidence() {
     let rows = json_lines(chronicle(store()).args(["events", "--dyad", "USA:RUS", "--limit", "0", "--json"]));
     assert!(rows.len() >= 3, "the samples have several US–Russia events: {rows:?}");

@@ -5,7 +5,8 @@
 //! CARGO_TARGET_DIR=/work/target-store cargo run --release -p chronicle-store \
 //!     --example store_bench -- [--db /tmp/store-bench.db] [--events 1000000] [--batch 1000] \
 //!     [--corpus /work/shared/eval/data/corpora] [--runs 200] [--bulk] [--reuse] \
-//!     [--queries SUBSTRING] [--formats gdelt,parquet] [--no-queries] [--no-exports]
+//!     [--queries SUBSTRING] [--formats gdelt,parquet] [--no-queries] [--no-exports] [--window N] \
+//!     [--pre SQL]
 //! ```
 //! `--queries` times only the query kinds whose name contains the substring; `--formats` the
 //! listed exports only.
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chronicle_store::synth::Synth;
-use chronicle_store::{EventFilter, ExportFormat, Period, QuoteFilter, SearchFilter, Store, StoredDoc};
+use chronicle_store::{EventFilter, ExportFormat, Period, QuoteFilter, SearchFilter, SearchRank, Store, StoredDoc};
 
 fn arg(args: &[String], name: &str, default: &str) -> String {
     args.iter()
@@ -74,6 +75,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let formats = arg(&args, "--formats", "gdelt,plover,parquet,jsonl");
     let no_queries = args.iter().any(|a| a == "--no-queries");
     let no_exports = args.iter().any(|a| a == "--no-exports");
+    // `--window N`: the relevance window of the search queries (default: the store's).
+    let window: Option<usize> = args
+        .iter()
+        .position(|a| a == "--window")
+        .and_then(|i| args.get(i + 1))
+        .map(|n| n.parse())
+        .transpose()?;
     if !reuse {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
@@ -89,6 +97,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let mut synth = Synth::new(1, bodies);
     let mut store = Store::open(&db)?;
+    // `--pre SQL`: run on the connection before anything else (pragmas to try).
+    let pre = arg(&args, "--pre", "");
 
     // Ingest.
     let mut ingest_time = Duration::ZERO;
@@ -134,6 +144,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(store);
     let store = Store::open(&db)?;
     store.connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    if !pre.is_empty() {
+        store.connection().execute_batch(&pre)?;
+    }
     let size = std::fs::metadata(&db)?.len();
     println!("\n## Ingest\n");
     println!("| articles | events | mentions | quotes | mean text | ingest time | articles/s | events/s | DB size | per 1,000 articles |");
@@ -178,6 +191,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 s.search(&SearchFilter {
                     query: words[i % words.len()].into(),
                     limit: Some(20),
+                    window,
+                    ..Default::default()
+                })
+                .unwrap()
+                .len()
+            }),
+        ),
+        (
+            "search (word, --rank date, top 20)",
+            Box::new(move |i| {
+                s.search(&SearchFilter {
+                    query: words[i % words.len()].into(),
+                    limit: Some(20),
+                    rank: SearchRank::Date,
+                    ..Default::default()
+                })
+                .unwrap()
+                .len()
+            }),
+        ),
+        (
+            "search (word, --rank all, top 20)",
+            Box::new(move |i| {
+                s.search(&SearchFilter {
+                    query: words[i % words.len()].into(),
+                    limit: Some(20),
+                    rank: SearchRank::All,
                     ..Default::default()
                 })
                 .unwrap()
@@ -191,6 +231,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     query: format!("{} NEAR {}", words[i % words.len()], words[(i / 3 + 1) % words.len()]),
                     since: Some(year(i)),
                     limit: Some(20),
+                    window,
                     ..Default::default()
                 })
                 .unwrap()

@@ -158,6 +158,12 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context(ctx("starting an ingest transaction"))?;
         let backlog = backlog_for_batch(&tx, bulk).context(ctx("reading the full-text backlog"))?;
+        // The batch assigns the mention keys itself (see schema version 5), from the next key
+        // after the largest, in insertion order like SQLite would.
+        let mut next_mention: i64 = tx
+            .prepare_cached("SELECT coalesce(max(mention_key), 0) + 1 FROM event_mentions")
+            .and_then(|mut stmt| stmt.query_row([], |row| row.get(0)))
+            .context(ctx("reading the next mention key"))?;
         let mut counts = IngestCounts::default();
         let mut recompute = BTreeSet::new();
         for stored in docs {
@@ -191,7 +197,7 @@ impl Store {
                 }
                 None => counts.new += 1,
             }
-            counts.mentions += insert_document(&tx, doc, &stored.text_hash, &rows, added, backlog)
+            counts.mentions += insert_document(&tx, doc, &stored.text_hash, &rows, added, backlog, &mut next_mention)
                 .context(|| format!("storing document {id}"))?;
         }
         for event_id in recompute {
@@ -457,6 +463,7 @@ fn insert_document(
     rows: &Rows,
     added: i64,
     backlog: Backlog,
+    next_mention: &mut i64,
 ) -> rusqlite::Result<usize> {
     let meta = &doc.meta;
     let tone = doc.tone;
@@ -578,8 +585,8 @@ fn insert_document(
     )?;
     let mut create = tx.prepare_cached(
         "INSERT INTO events (day, source_actor, target_actor, cameo, root, quad_class, goldstein,
-            plover, num_mentions, num_articles, num_sources, tone_sum, tone_n, added)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 1, ?10, ?11, ?12)",
+            plover, num_mentions, num_articles, num_sources, tone_sum, tone_n, added, first_mention)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 1, ?10, ?11, ?12, ?13)",
     )?;
     let mut source_seen =
         tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?1 AND source_name = ?2)")?;
@@ -592,9 +599,10 @@ fn insert_document(
         "INSERT INTO event_mentions (event_id, doc_key, source_name, doc_tone, mentions, mode,
             sentence, source_start, source_end, source_text, target_start, target_end,
             target_text, trigger_start, trigger_end, evidence_start, evidence_end, place,
-            place_country, place_lat, place_lon, place_feature, place_geonameid, explanation)
+            place_country, place_lat, place_lon, place_feature, place_geonameid, explanation,
+            mention_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?;
     let mut written = 0;
     for (first, members) in &groups {
@@ -619,6 +627,8 @@ fn insert_document(
                     doc_tone.unwrap_or(0.0),
                     i64::from(doc_tone.is_some()),
                     added,
+                    // The first of the mentions written below.
+                    *next_mention,
                 ])?;
                 tx.last_insert_rowid()
             }
@@ -669,15 +679,17 @@ fn insert_document(
                 place.and_then(|p| p.feature.as_deref()),
                 place.and_then(|p| p.geonameid).map(|g| g as i64),
                 e.explanation,
+                *next_mention,
             ])?;
+            *next_mention += 1;
             written += 1;
         }
     }
     Ok(written)
 }
 
-/// Recounts an event's cross-article counters from its mentions; deletes it when no article
-/// mentions it any more.
+/// Recounts an event's cross-article counters and its first mention from its mentions;
+/// deletes it when no article mentions it any more.
 fn recompute_event(tx: &Transaction<'_>, event_id: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "UPDATE events SET
@@ -687,7 +699,8 @@ fn recompute_event(tx: &Transaction<'_>, event_id: i64) -> rusqlite::Result<()> 
             tone_sum = (SELECT coalesce(sum(t), 0) FROM (SELECT max(doc_tone) AS t
                 FROM event_mentions WHERE event_id = ?1 GROUP BY doc_key)),
             tone_n = (SELECT count(t) FROM (SELECT max(doc_tone) AS t
-                FROM event_mentions WHERE event_id = ?1 GROUP BY doc_key))
+                FROM event_mentions WHERE event_id = ?1 GROUP BY doc_key)),
+            first_mention = (SELECT min(mention_key) FROM event_mentions WHERE event_id = ?1)
          WHERE event_id = ?1",
     )?
     .execute([event_id])?;

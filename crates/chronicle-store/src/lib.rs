@@ -30,7 +30,8 @@ pub use error::{Error, Result};
 pub use export::ExportFormat;
 pub use ingest::{text_hash, Disposition, IngestCounts, Reject, StoredDoc, TextHash};
 pub use query::{
-    ActorReport, Dyad, EventFilter, EventRow, Period, QuoteFilter, QuoteRow, SearchFilter, SearchRow, TimelineRow,
+    ActorReport, Dyad, EventFilter, EventRow, Period, QuoteFilter, QuoteRow, SearchFilter, SearchRank, SearchRow,
+    TimelineRow, DEFAULT_WINDOW,
 };
 
 use error::{ctx, Context};

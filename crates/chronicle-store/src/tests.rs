@@ -447,6 +447,116 @@ fn search_with_near_snippet_and_filters() {
     assert!(matches!(err, Error::InvalidQuery(_)), "{err}");
 }
 
+/// The relevance window (the most recently stored matches, counted after the filters), the
+/// unbounded ranking and the date order.
+#[test]
+fn search_orders_and_the_relevance_window() {
+    let store = fixture();
+    let ids = |f: SearchFilter| -> Vec<String> { store.search(&f).unwrap().into_iter().map(|h| h.doc_id).collect() };
+    let geneva = |rank, window| SearchFilter {
+        query: "Geneva".into(),
+        rank,
+        window,
+        ..Default::default()
+    };
+    // a1 has Geneva in its title and ranks first when it is in the window; a2 was stored
+    // after a1, so a window of one holds a2 alone.
+    assert_eq!(ids(geneva(SearchRank::Relevance, None)), ["a1", "a2"]);
+    assert_eq!(ids(geneva(SearchRank::Relevance, Some(2))), ["a1", "a2"]);
+    assert_eq!(ids(geneva(SearchRank::Relevance, Some(1))), ["a2"]);
+    assert_eq!(
+        ids(geneva(SearchRank::Relevance, Some(0))),
+        ["a1", "a2"],
+        "0: every match"
+    );
+    assert_eq!(
+        ids(geneva(SearchRank::All, Some(1))),
+        ["a1", "a2"],
+        "all ignores the window"
+    );
+    // The window counts the matches that pass the filters: the newest BNR match is a1.
+    let bnr = ids(SearchFilter {
+        source: Some("BNR".into()),
+        ..geneva(SearchRank::Relevance, Some(1))
+    });
+    assert_eq!(bnr, ["a1"]);
+    // Scores: the window's are bm25's as `all` computes them.
+    let all = store.search(&geneva(SearchRank::All, None)).unwrap();
+    let windowed = store.search(&geneva(SearchRank::Relevance, Some(1))).unwrap();
+    assert_eq!(windowed[0].rank, all[1].rank);
+    assert!(all[0].rank < all[1].rank);
+    // Date order: newest article first, same day the most recently stored first; not scored.
+    let by_date = store
+        .search(&SearchFilter {
+            query: "Russian".into(),
+            rank: SearchRank::Date,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        by_date.iter().map(|h| h.doc_id.as_str()).collect::<Vec<_>>(),
+        ["a3", "a2", "a1"]
+    );
+    assert!(by_date.iter().all(|h| h.rank == 0.0 && h.snippet.contains('[')));
+    let limited = ids(SearchFilter {
+        query: "Russian".into(),
+        rank: SearchRank::Date,
+        until: Some(date("2022-01-31")),
+        limit: Some(1),
+        ..Default::default()
+    });
+    assert_eq!(limited, ["a2"]);
+    assert_eq!("date".parse::<SearchRank>().unwrap(), SearchRank::Date);
+    assert!("best".parse::<SearchRank>().is_err());
+}
+
+/// A window on a larger store: the results are exactly the best of the newest `window`
+/// matches, as a plain computation over every match's score and key finds them.
+#[test]
+fn the_relevance_window_is_the_best_of_the_newest_matches() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut synth = synth::Synth::new(11, vec!["Talks on trade and oil went on.".into()]);
+    let docs: Vec<StoredDoc> = (0..120)
+        .map(|i| StoredDoc::new(synth.document(format!("w{i}"))))
+        .collect();
+    store.ingest_batch(&docs).unwrap();
+    let all = store
+        .search(&SearchFilter {
+            query: "oil".into(),
+            rank: SearchRank::All,
+            limit: None,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(all.len(), 120);
+    let key = |id: &str| -> i64 {
+        store
+            .connection()
+            .query_row("SELECT doc_key FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap()
+    };
+    for window in [1, 7, 50, 119, 120, 500] {
+        let mut newest: Vec<(f64, i64, String)> =
+            all.iter().map(|h| (h.rank, key(&h.doc_id), h.doc_id.clone())).collect();
+        newest.sort_by_key(|t| std::cmp::Reverse(t.1));
+        newest.truncate(window);
+        newest.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        let expected: Vec<String> = newest.into_iter().take(10).map(|t| t.2).collect();
+        let got: Vec<String> = store
+            .search(&SearchFilter {
+                query: "oil".into(),
+                window: Some(window),
+                limit: Some(10),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|h| h.doc_id)
+            .collect();
+        assert_eq!(got, expected, "window {window}");
+    }
+}
+
 #[test]
 fn event_filters() {
     let store = fixture();
@@ -782,6 +892,51 @@ fn file_store_uses_wal_and_persists() {
     );
 }
 
+/// Every event's `first_mention` (schema v5) is its oldest mention's key.
+fn check_first_mentions(store: &Store) {
+    let wrong: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM events e WHERE first_mention IS NOT
+                 (SELECT min(mention_key) FROM event_mentions m WHERE m.event_id = e.event_id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(wrong, 0, "events whose first_mention is not their oldest mention");
+}
+
+/// The unfiltered listing reads the mention the event row names; when a replaced article
+/// takes an event's first mention away, the next one is named and shown.
+#[test]
+fn the_first_mention_follows_replacements() {
+    let mut store = fixture();
+    check_first_mentions(&store);
+    let meet = |store: &Store| by_code(&store.events(&EventFilter::default()).unwrap(), "036").clone();
+    assert_eq!(meet(&store).doc_id, "a1");
+    store.ingest_batch(&stored(vec![a1_changed()])).unwrap();
+    check_first_mentions(&store);
+    let now = meet(&store);
+    assert_eq!((now.doc_id.as_str(), now.num_articles), ("a2", 1));
+    assert!(
+        now.evidence.starts_with("US President Joe Biden met"),
+        "{}",
+        now.evidence
+    );
+    // a1 back with its events: the meeting's first mention stays a2's (the older mention).
+    store.ingest_batch(&stored(vec![a1()])).unwrap();
+    check_first_mentions(&store);
+    assert_eq!(meet(&store).doc_id, "a2");
+    // A filter on the mentions (the other path) agrees where every mention matches.
+    let by_source = store
+        .events(&EventFilter {
+            source: Some("AFP".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(by_code(&by_source, "036"), &meet(&store));
+}
+
 #[test]
 fn synthetic_documents_ingest() {
     let mut store = Store::open_in_memory().unwrap();
@@ -793,6 +948,15 @@ fn synthetic_documents_ingest() {
     assert_eq!((counts.new, counts.rejected), (50, 0), "{:?}", counts.rejects);
     let stats = store.stats().unwrap();
     assert!(stats.events > 0 && stats.events <= stats.mentions);
+    check_first_mentions(&store);
+    // Replace every other document with a fresh synthetic one under the same id.
+    let again: Vec<StoredDoc> = (0..50)
+        .step_by(2)
+        .map(|i| StoredDoc::new(synth.document(format!("s{i}"))))
+        .collect();
+    let counts = store.ingest_batch(&again).unwrap();
+    assert_eq!(counts.replaced, 25);
+    check_first_mentions(&store);
 }
 
 /// The index seeks for actors and dyads (`query/candidates.rs`) give exactly what a plain

@@ -113,15 +113,22 @@ impl Store {
     pub fn for_each_event(&self, filter: &EventFilter, mut f: impl FnMut(EventRow) -> Result<()>) -> Result<u64> {
         let mentions = filter.mention_conditions()?;
         // The representative mention: the first (oldest) one matching the mention conditions;
-        // an event none of whose mentions match drops out of the join.
-        let representative = format!(
-            "JOIN event_mentions m ON m.mention_key = (
-                 SELECT m.mention_key FROM event_mentions m
-                 WHERE m.event_id = e.event_id AND {}
-                 ORDER BY m.mention_key LIMIT 1)
-             JOIN documents d ON d.doc_key = m.doc_key",
-            mentions.sql()
-        );
+        // an event none of whose mentions match drops out of the join. Without conditions that
+        // is the event's first mention, which the event row names (schema version 5).
+        let representative = if mentions.clauses.is_empty() {
+            "JOIN event_mentions m ON m.mention_key = e.first_mention
+             JOIN documents d ON d.doc_key = m.doc_key"
+                .to_string()
+        } else {
+            format!(
+                "JOIN event_mentions m ON m.mention_key = (
+                     SELECT m.mention_key FROM event_mentions m
+                     WHERE m.event_id = e.event_id AND {}
+                     ORDER BY m.mention_key LIMIT 1)
+                 JOIN documents d ON d.doc_key = m.doc_key",
+                mentions.sql()
+            )
+        };
         let (sql, params): (String, Vec<Value>) = match self.candidates(filter, filter.limit)? {
             // An actor or a dyad: a few index seeks find the candidates, already filtered.
             Some(candidates) => (

@@ -23,7 +23,7 @@ use crate::ingest::day_number;
 pub use actor::{ActorReport, PartnerRow, PeriodCount, RootCount};
 pub use events::EventRow;
 pub use quotes::{QuoteFilter, QuoteRow};
-pub use search::{fts_query, SearchFilter, SearchRow};
+pub use search::{fts_query, SearchFilter, SearchRank, SearchRow, DEFAULT_WINDOW};
 pub use timeline::{Period, TimelineRow};
 
 /// Two actor code prefixes: `USA:RUS`.

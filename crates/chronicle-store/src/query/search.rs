@@ -1,4 +1,9 @@
 //! `search`: full-text search over article titles and texts (FTS5, bm25 ranking).
+//!
+//! The order of the results is [`SearchRank`]: by default the best bm25 scores among the
+//! [`DEFAULT_WINDOW`] most recently stored matching articles (a bounded ranking: a common word
+//! matches tens of thousands of articles at a million events, and scoring every one of them
+//! is what made a search slow); or every match scored; or the newest articles first.
 
 use chronicle_doc::Date;
 use rusqlite::params_from_iter;
@@ -9,6 +14,47 @@ use super::{day_text, fts_error, limit_value, Conditions};
 use crate::error::{Error, Result};
 use crate::ingest::day_number;
 use crate::Store;
+
+/// How many of the most recently stored matching articles a relevance search scores unless
+/// told otherwise ([`SearchFilter::window`]).
+pub const DEFAULT_WINDOW: usize = 1000;
+
+/// The order of search results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchRank {
+    /// Best bm25 score first, among the most recently stored matching articles only (the
+    /// window, [`SearchFilter::window`]): newer articles are what a news search is mostly
+    /// after, and the bound keeps a common word fast. With fewer matches than the window,
+    /// every match is scored.
+    #[default]
+    Relevance,
+    /// Best bm25 score first among every matching article (slower for common words).
+    All,
+    /// Newest article first (by article date, then most recently stored); no scoring.
+    Date,
+}
+
+impl SearchRank {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SearchRank::Relevance => "relevance",
+            SearchRank::All => "all",
+            SearchRank::Date => "date",
+        }
+    }
+}
+
+impl std::str::FromStr for SearchRank {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<SearchRank> {
+        [SearchRank::Relevance, SearchRank::All, SearchRank::Date]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| Error::InvalidQuery(format!("search rank {s:?}: expected relevance, all or date")))
+    }
+}
 
 /// A full-text search. `query` is FTS5 syntax (`"oil price" AND opec`, `sanct*`,
 /// `NEAR(sanctions russia, 5)`), plus the infix `a NEAR b` / `a NEAR/5 b` form.
@@ -21,6 +67,13 @@ pub struct SearchFilter {
     /// News source (`documents.source`).
     pub source: Option<String>,
     pub limit: Option<usize>,
+    /// The order of the results.
+    pub rank: SearchRank,
+    /// For [`SearchRank::Relevance`]: how many of the most recently stored articles that match
+    /// (the query and the date and source filters) are scored; `None` for [`DEFAULT_WINDOW`].
+    /// "Most recently stored" is the order `ingest` stored them in (a replaced article counts
+    /// from its new version).
+    pub window: Option<usize>,
 }
 
 /// One matching article.
@@ -32,7 +85,7 @@ pub struct SearchRow {
     pub title: Option<String>,
     /// The best matching passage, hits in `[brackets]`.
     pub snippet: String,
-    /// bm25 score (title weighted 5×): lower is better.
+    /// bm25 score (title weighted 5×): lower is better. 0 when ordered by date (not scored).
     pub rank: f64,
 }
 
@@ -105,7 +158,7 @@ pub fn fts_query(query: &str) -> String {
 }
 
 impl Store {
-    /// Articles matching a full-text query, best first.
+    /// Articles matching a full-text query, in the order `filter.rank` asks for.
     pub fn search(&self, filter: &SearchFilter) -> Result<Vec<SearchRow>> {
         let query = filter.query.trim();
         if query.is_empty() {
@@ -123,31 +176,65 @@ impl Store {
         if let Some(source) = &filter.source {
             c.push("d.source = ?", [Value::Text(source.clone())]);
         }
-        // Two steps: rank every match but keep only the best `limit`, then cut snippets for
-        // those alone. (In one step SQLite builds a snippet for every match before sorting,
-        // which for a common word is most of the time.)
-        // The documents table is joined in the ranking step only when a filter needs it: for
-        // a common word that saves a table lookup per match.
-        let docs = if filter.since.is_some() || filter.until.is_some() || filter.source.is_some() {
+        // The documents table is joined in the choosing step only when a filter or the order
+        // needs it: for a common word that saves a table lookup per match.
+        let docs = if filter.since.is_some()
+            || filter.until.is_some()
+            || filter.source.is_some()
+            || filter.rank == SearchRank::Date
+        {
             " JOIN documents d ON d.doc_key = documents_fts.rowid"
         } else {
             ""
         };
+        // Two steps: choose the best `limit` first, then cut snippets for those alone. (In one
+        // step SQLite builds a snippet for every match before sorting, which for a common word
+        // is most of the time.)
+        let window = match (filter.rank, filter.window.unwrap_or(DEFAULT_WINDOW)) {
+            (SearchRank::Relevance, n) if n > 0 => Some(n),
+            _ => None,
+        };
+        let best = match (filter.rank, window) {
+            // The relevance window: FTS5 reads the matches in key order (newest first here)
+            // and stops after `window` of them; bm25 is computed for those alone, as a result
+            // column of the inner query.
+            (SearchRank::Relevance, Some(_)) => format!(
+                "SELECT doc_key, score FROM (
+                     SELECT documents_fts.rowid AS doc_key, bm25(documents_fts, 5.0, 1.0) AS score
+                     FROM documents_fts{docs} WHERE {}
+                     ORDER BY documents_fts.rowid DESC LIMIT ?)
+                 ORDER BY score, doc_key DESC LIMIT ?",
+                c.sql()
+            ),
+            (SearchRank::Date, _) => format!(
+                "SELECT documents_fts.rowid AS doc_key, 0.0 AS score
+                 FROM documents_fts{docs} WHERE {}
+                 ORDER BY d.day DESC, documents_fts.rowid DESC LIMIT ?",
+                c.sql()
+            ),
+            _ => format!(
+                "SELECT documents_fts.rowid AS doc_key, bm25(documents_fts, 5.0, 1.0) AS score
+                 FROM documents_fts{docs} WHERE {}
+                 ORDER BY score, documents_fts.rowid DESC LIMIT ?",
+                c.sql()
+            ),
+        };
+        let order = match filter.rank {
+            SearchRank::Date => "d.day DESC, d.doc_key DESC",
+            _ => "best.score, d.doc_key DESC",
+        };
         let sql = format!(
-            "WITH best AS (
-                 SELECT documents_fts.rowid AS doc_key, bm25(documents_fts, 5.0, 1.0) AS rank
-                 FROM documents_fts{docs}
-                 WHERE {} ORDER BY rank LIMIT ?)
+            "WITH best AS ({best})
              SELECT d.id, d.day, d.source, d.title,
-                    snippet(documents_fts, -1, '[', ']', '…', 16), best.rank
+                    snippet(documents_fts, -1, '[', ']', '…', 16), best.score
              FROM best CROSS JOIN documents_fts ON documents_fts.rowid = best.doc_key
                  JOIN documents d ON d.doc_key = best.doc_key
-             WHERE documents_fts MATCH ? ORDER BY best.rank",
-            c.sql()
+             WHERE documents_fts MATCH ? ORDER BY {order}"
         );
         let params = c
             .params
             .into_iter()
+            .chain(window.map(|n| Value::Integer(n.min(i64::MAX as usize) as i64)))
             .chain([limit_value(filter.limit), Value::Text(fts.clone())]);
         let run = || -> rusqlite::Result<Vec<SearchRow>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
