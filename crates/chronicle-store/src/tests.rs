@@ -510,6 +510,45 @@ fn search_orders_and_the_relevance_window() {
     assert!("best".parse::<SearchRank>().is_err());
 }
 
+/// The date order's walk down the day index (used above a few thousand matches) gives what
+/// the plain sort gives, with date and source filters and limits.
+#[test]
+fn the_date_walk_matches_the_plain_sort() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut synth = synth::Synth::new(5, vec!["Oil talks. Trade talks went on.".into()]);
+    let docs: Vec<StoredDoc> = (0..300)
+        .map(|i| StoredDoc::new(synth.document(format!("d{i}"))))
+        .collect();
+    store.ingest_batch(&docs).unwrap();
+    let sources: Vec<Option<String>> = store
+        .connection()
+        .prepare("SELECT DISTINCT source FROM documents LIMIT 2")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    for limit in [Some(1), Some(17), Some(400), None] {
+        for (since, until) in [(None, None), (Some(date("2017-03-01")), Some(date("2021-06-30")))] {
+            for source in [None, sources[0].clone()] {
+                let f = SearchFilter {
+                    query: "talks".into(),
+                    rank: SearchRank::Date,
+                    limit,
+                    since,
+                    until,
+                    source,
+                    ..Default::default()
+                };
+                let walk = store.search_with(&f, 0).unwrap();
+                let sort = store.search_with(&f, usize::MAX).unwrap();
+                assert_eq!(walk, sort, "{f:?}");
+                assert!(!sort.is_empty());
+            }
+        }
+    }
+}
+
 /// A window on a larger store: the results are exactly the best of the newest `window`
 /// matches, as a plain computation over every match's score and key finds them.
 #[test]

@@ -19,6 +19,10 @@ use crate::Store;
 /// told otherwise ([`SearchFilter::window`]).
 pub const DEFAULT_WINDOW: usize = 1000;
 
+/// [`SearchRank::Date`] sorts up to this many matches in SQL (a table lookup each); above it,
+/// it walks the day index from the newest day down and stops after the limit.
+const DATE_WALK_ABOVE: usize = 4096;
+
 /// The order of search results.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -160,11 +164,27 @@ pub fn fts_query(query: &str) -> String {
 impl Store {
     /// Articles matching a full-text query, in the order `filter.rank` asks for.
     pub fn search(&self, filter: &SearchFilter) -> Result<Vec<SearchRow>> {
+        self.search_with(filter, DATE_WALK_ABOVE)
+    }
+
+    /// [`Store::search`], the date order walking the day index above `date_walk_above`
+    /// matches (tests set it to check the walk against the plain sort).
+    pub(crate) fn search_with(&self, filter: &SearchFilter, date_walk_above: usize) -> Result<Vec<SearchRow>> {
         let query = filter.query.trim();
         if query.is_empty() {
             return Err(Error::InvalidQuery("empty search".into()));
         }
         let fts = fts_query(query);
+        if filter.rank == SearchRank::Date {
+            let newest = self
+                .newest_matches(&fts, filter, date_walk_above)
+                .map_err(|e| fts_error(&fts, e, "searching articles"))?;
+            if let Some(keys) = newest {
+                return self
+                    .search_rows(&fts, &keys)
+                    .map_err(|e| fts_error(&fts, e, "searching articles"));
+            }
+        }
         let mut c = Conditions::default();
         c.push("documents_fts MATCH ?", [Value::Text(fts.clone())]);
         if let Some(since) = filter.since {
@@ -251,6 +271,80 @@ impl Store {
             rows.collect()
         };
         run().map_err(|e| fts_error(&fts, e, "searching articles"))
+    }
+
+    /// For [`SearchRank::Date`] with many matches: the keys of the newest `limit` matching
+    /// articles, newest first, found by walking the `documents_day` index from the newest day
+    /// down and keeping the articles in the query's match set (FTS5 lists a term's matches
+    /// without scoring them in one pass; with many matches the walk stops early). `None`
+    /// when the matches are few (or there is no limit): sorting them all by date is then
+    /// cheap, and done in SQL.
+    fn newest_matches(&self, fts: &str, filter: &SearchFilter, few: usize) -> rusqlite::Result<Option<Vec<i64>>> {
+        let Some(limit) = filter.limit else {
+            return Ok(None);
+        };
+        let keys: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1")?
+            .query_map([fts], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if keys.len() <= few {
+            return Ok(None);
+        }
+        let max = keys.iter().copied().max().unwrap_or(0).max(0) as usize;
+        let mut set = vec![false; max + 1];
+        for &k in &keys {
+            if k >= 0 {
+                set[k as usize] = true;
+            }
+        }
+        let lo = filter.since.map_or(i64::MIN, day_number);
+        let hi = filter.until.map_or(i64::MAX, day_number);
+        let source_sql = if filter.source.is_some() { ", source" } else { ", NULL" };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT doc_key{source_sql} FROM documents INDEXED BY documents_day
+             WHERE day >= ?1 AND day <= ?2 ORDER BY day DESC, doc_key DESC"
+        ))?;
+        let mut rows = stmt.query([lo, hi])?;
+        let mut out = Vec::with_capacity(limit.min(keys.len()));
+        while out.len() < limit {
+            let Some(row) = rows.next()? else { break };
+            let key: i64 = row.get(0)?;
+            if !(key >= 0 && (key as usize) < set.len() && set[key as usize]) {
+                continue;
+            }
+            if let Some(source) = &filter.source {
+                if row.get::<_, Option<String>>(1)?.as_deref() != Some(source.as_str()) {
+                    continue;
+                }
+            }
+            out.push(key);
+        }
+        Ok(Some(out))
+    }
+
+    /// The result rows of the articles `keys`, in that order, with their snippets; unscored.
+    fn search_rows(&self, fts: &str, keys: &[i64]) -> rusqlite::Result<Vec<SearchRow>> {
+        let list = format!("[{}]", keys.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        let mut stmt = self.conn.prepare_cached(
+            "WITH best AS (SELECT value AS doc_key, key AS ord FROM json_each(?1))
+             SELECT d.id, d.day, d.source, d.title,
+                    snippet(documents_fts, -1, '[', ']', '…', 16), 0.0
+             FROM best CROSS JOIN documents_fts ON documents_fts.rowid = best.doc_key
+                 JOIN documents d ON d.doc_key = best.doc_key
+             WHERE documents_fts MATCH ?2 ORDER BY best.ord",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![list, fts], |row| {
+            Ok(SearchRow {
+                doc_id: row.get(0)?,
+                date: day_text(row.get(1)?),
+                source: row.get(2)?,
+                title: row.get(3)?,
+                snippet: row.get(4)?,
+                rank: row.get(5)?,
+            })
+        })?;
+        rows.collect()
     }
 }
 
