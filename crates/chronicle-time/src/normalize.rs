@@ -14,6 +14,7 @@ use crate::anchor::{
     add_days, add_months, fmt_date, fmt_week, infer_year, quarter_of, weekday_near, ymd, Direction, TagView,
 };
 use crate::lexicon::{normalize_word, Lexicon};
+use crate::stage::is_full_date;
 
 /// What a normalizer sees besides the captures.
 pub(crate) struct Ctx<'a> {
@@ -26,6 +27,9 @@ pub(crate) struct Ctx<'a> {
     pub lex: &'a Lexicon,
     /// The quarter in focus (`1989-Q3`): "a year earlier" than it, "the quarter" is it.
     pub prev: Option<&'a str>,
+    /// The value of the last date the text named (`1998-06`, `1995-05-22`): "later that
+    /// year", "the following month" refer to it.
+    pub last_date: Option<&'a str>,
     pub text: &'a str,
     /// The whole match.
     pub span: Span,
@@ -89,6 +93,7 @@ pub(crate) fn norm_by_name(name: &str) -> Option<NormFn> {
         "duration" => duration,
         "clock" => clock,
         "set" => set,
+        "anaphor" => anaphor,
         _ => return None,
     })
 }
@@ -202,8 +207,12 @@ fn calendar(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
     };
     if args.iter().any(|a| a == "year_guard") {
         // "$1998", "1998 shares", "1,998": numbers, not years.
-        let before = ctx.text[..ctx.span.start as usize].chars().next_back();
-        if matches!(before, Some('$' | ',' | '.' | '#' | '-' | '/')) {
+        let head = &ctx.text[..ctx.span.start as usize];
+        let mut back = head.chars().rev();
+        let before = back.next();
+        // "mid-1996", "post-1959" are years; "1995-96", "$1998", "1,998" are not.
+        let worded = before == Some('-') && back.next().is_some_and(char::is_alphabetic);
+        if matches!(before, Some('$' | ',' | '.' | '#' | '-' | '/')) && !worded {
             return None;
         }
         let after = text_after(ctx.text, ctx.span.end as usize);
@@ -351,6 +360,11 @@ fn holiday(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
     let date_in = |y: i32| {
         if code == 0 {
             thanksgiving(y)
+        } else if code == -1 {
+            // The Tuesday after the first Monday of November.
+            let first = ymd(y, 11, 1)?;
+            let monday = (8 - first.weekday().number_from_monday() as i64) % 7;
+            Some(add_days(first, monday + 1))
         } else {
             ymd(y, (code / 100) as u32, (code % 100) as u32)
         }
@@ -500,7 +514,72 @@ fn quarter(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
     } else {
         a.year()
     };
+    // A quarter not yet begun ("losses through the third quarter of 1990") is an outlook,
+    // not the results the report is about: it does not become the quarter in focus.
+    if ymd(y, q * 3 - 2, 1).is_some_and(|start| start > a) {
+        return norm(format!("{y:04}-Q{q}"));
+    }
     focus(format!("{y:04}-Q{q}"))
+}
+
+/// "that year", "later that year", "the following month", "earlier that day", "the next
+/// morning": the unit of the last date the text named, shifted by the word before it
+/// (`following`, `next` +1; `previous`, `preceding`, `prior` -1). Rejected when the text
+/// named no date that fine ("that day" after a bare year), and a bare "that day" or "that
+/// morning", which as often mean a day the text never dated ("redemptions that day").
+fn anaphor(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
+    let base = ctx.last_date?;
+    let unit = cap(c, "u").or_else(|| cap(c, "u2"))?.to_ascii_lowercase();
+    let det = normalize_word(cap(c, "det").or_else(|| cap(c, "det2"))?);
+    let shift: i64 = match det.as_str() {
+        "the following" | "the next" => 1,
+        "the previous" | "the preceding" | "the prior" => -1,
+        _ => 0,
+    };
+    let b = base.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|_| &base[r])
+    };
+    let y: i64 = digits(0..4)?.parse().ok()?;
+    let month = (b.get(4) == Some(&b'-'))
+        .then(|| digits(5..7))
+        .flatten()
+        .and_then(|m| m.parse::<u32>().ok());
+    let day = if is_full_date(base) {
+        NaiveDate::parse_from_str(&base[..10], "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    let value = match unit.as_str() {
+        "year" => format!("{:04}", y + shift),
+        "month" => {
+            let (y, m) = add_months(y as i32, month?, shift);
+            format!("{y:04}-{m:02}")
+        }
+        "quarter" => {
+            let q = match (b.get(5), month) {
+                (Some(b'Q'), _) => base[6..7].parse::<i64>().ok()?,
+                (_, Some(m)) => i64::from((m - 1) / 3 + 1),
+                _ => return None,
+            };
+            let t = y * 4 + q - 1 + shift;
+            format!("{:04}-Q{}", t.div_euclid(4), t.rem_euclid(4) + 1)
+        }
+        _ => {
+            let bare = det == "that" && cap(c, "pre").is_none();
+            if bare {
+                return None;
+            }
+            let d = fmt_date(add_days(day?, shift));
+            match ctx.lex.code("part_of_day", &unit) {
+                Some(pod) => format!("{d}T{pod}"),
+                None => d,
+            }
+        }
+    };
+    norm(value)
 }
 
 fn half(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
@@ -511,6 +590,8 @@ fn half(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
     };
     let y = match cap(c, "y") {
         Some(y) => parse_year(ctx.lex, y)?,
+        // "the last half of the '80s": a half of something this rule does not read.
+        None if text_after(ctx.text, ctx.span.end as usize).starts_with(" of ") => return None,
         None => ctx.anchor.year(),
     };
     norm(format!("{y:04}-H{h}"))

@@ -106,18 +106,23 @@ impl TimeStage {
         let mut out: Vec<(Timex, usize, bool)> = Vec::new();
         let mut last_end = 0usize;
         let mut prev: Option<String> = None;
+        let mut last_date: Option<String> = None;
         for c in &cands {
             if c.start < last_end {
                 continue;
             }
             let rule = &self.rules.rules[c.rule];
             let marked = c.start..c.end;
+            if !rule.args.iter().any(|a| a == "name") && self.in_title(text, marked.clone()) {
+                continue;
+            }
             let ctx = Ctx {
                 anchor,
                 dir: std::cell::OnceCell::new(),
                 marked: marked.clone(),
                 lex: &self.lex,
                 prev: prev.as_deref(),
+                last_date: last_date.as_deref(),
                 text,
                 span: c.caps.get(0).map_or(Span::new(c.start, c.end), |m| m.range().into()),
                 tags,
@@ -129,6 +134,9 @@ impl TimeStage {
             let start = self.extend_with_modifier(text, marked.start, last_end);
             if n.focus {
                 prev = Some(n.value.clone());
+            }
+            if kind == TimeKind::Date && n.value.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                last_date = Some(n.value.clone());
             }
             out.push((
                 Timex {
@@ -146,6 +154,29 @@ impl TimeStage {
         out.into_iter()
             .map(|(t, r, _)| (t, self.rules.rules[r].id.as_str()))
             .collect()
+    }
+
+    /// Whether the match is part of a name or title: a time word that running text writes in
+    /// lower case ([lowercase] in lexicon.toml) is capitalized where no sentence starts
+    /// ("ABC's This Week", "CBS's 60 Minutes", "High Noon", "VOA Today").
+    fn in_title(&self, text: &str, marked: std::ops::Range<usize>) -> bool {
+        let piece = &text[marked.clone()];
+        let mut pos = 0;
+        for word in piece.split(|c: char| !c.is_alphanumeric()) {
+            let at = marked.start + pos;
+            pos += word.len() + 1;
+            if !word.starts_with(|c: char| c.is_ascii_uppercase())
+                || self.lex.get("lowercase", &word.to_ascii_lowercase()).is_none()
+            {
+                continue;
+            }
+            let before = text[..at].trim_end().chars().next_back();
+            let sentence_start = before.is_none_or(|c| ".!?:;\"'`(_\n-".contains(c));
+            if !sentence_start {
+                return true;
+            }
+        }
+        false
     }
 
     /// TimeBank includes "early", "late", "mid-", "the end of", "almost"… in the span; the

@@ -1302,6 +1302,135 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "2011-05-26",
     ),
+    // --- anaphoric units: the last date the text named (2026-11-29 session)
+    (
+        "The mill opened in March 1994 and closed later that year.",
+        "2001-05-02",
+        "later that year",
+        "date",
+        "1994",
+    ),
+    (
+        "The mayor took office on May 3, 1996, and the following year she ran for the Senate.",
+        "2001-05-02",
+        "the following year",
+        "date",
+        "1997",
+    ),
+    (
+        "Output fell in 1987, and exports dropped sharply that year.",
+        "1989-11-02",
+        "that year",
+        "date",
+        "1987",
+    ),
+    (
+        "The plant was sold in April 1988. The following month, its owner filed for bankruptcy.",
+        "1989-11-02",
+        "The following month",
+        "date",
+        "1988-05",
+    ),
+    (
+        "Rebels attacked the town on Oct. 3, 1997. Earlier that day, troops had left.",
+        "1998-01-10",
+        "Earlier that day",
+        "date",
+        "1997-10-03",
+    ),
+    (
+        "The suspect was arrested on June 2, 1999, and charged the next day.",
+        "1999-06-20",
+        "the next day",
+        "date",
+        "1999-06-03",
+    ),
+    (
+        "The judge heard the case on March 14, 2000 and ruled the next morning.",
+        "2000-03-20",
+        "the next morning",
+        "date",
+        "2000-03-15TMO",
+    ),
+    (
+        "Profit was $5 million in the second quarter of 1988; costs in that quarter rose.",
+        "1989-11-02",
+        "that quarter",
+        "date",
+        "1988-Q2",
+    ),
+    (
+        "The strike began in 1985; the previous year had been calm.",
+        "1989-11-02",
+        "the previous year",
+        "date",
+        "1984",
+    ),
+    // --- titles and names are not time expressions; names with Day are holidays
+    (
+        "The minister appeared on NBC's Meet the Press after Election Day.",
+        "1998-10-26",
+        "Election Day",
+        "date",
+        "1998-11-03",
+    ),
+    // --- more phrasings
+    (
+        "The company said profit will fall in the last half of 1990.",
+        "1989-11-02",
+        "the last half of 1990",
+        "date",
+        "1990-H2",
+    ),
+    (
+        "The rebels' movement began to fall apart in mid-1996.",
+        "1998-02-19",
+        "mid-1996",
+        "date",
+        "1996",
+    ),
+    (
+        "The party held power in the post-1959 era.",
+        "1998-02-19",
+        "1959",
+        "date",
+        "1959",
+    ),
+    (
+        "Demand stayed weak well into the summer, the firm said.",
+        "1989-10-26",
+        "the summer",
+        "date",
+        "1989-SU",
+    ),
+    (
+        "Orders recovered from the low levels of the early summer.",
+        "1989-10-26",
+        "the early summer",
+        "date",
+        "1989-SU",
+    ),
+    (
+        "The engine failed a minute and a half after take-off.",
+        "1998-01-14",
+        "a minute and a half",
+        "duration",
+        "PT1M30S",
+    ),
+    (
+        "Prices recovered eight trading days after the crash.",
+        "1989-10-30",
+        "eight trading days",
+        "duration",
+        "P8D",
+    ),
+    (
+        "Profit rose in the third quarter. For the quarter a year earlier, it earned $3 million.",
+        "1989-11-02",
+        "the quarter a year earlier",
+        "date",
+        "1988-Q3",
+    ),
     // --- line breaks inside expressions
     (
         "The treaty was signed on Jan.\n10, 2022 in Vienna.",
@@ -1324,6 +1453,14 @@ const NEGATIVE: &[(&str, &str)] = &[
     ("He won a second term in office.", "a second"),
     ("Sales rose three-quarters of a point.", "three-quarters"),
     ("The fall in prices hurt farmers.", "fall"),
+    // Titles and names: capitalized time words inside a sentence.
+    ("He said on ABC's This Week that talks would go on.", "Week"),
+    ("She told CBS's 60 Minutes about the case.", "Minutes"),
+    ("The poster showed a scene from High Noon.", "Noon"),
+    // A bare "that day" with no dated day before it.
+    ("Traders who sold that day lost money.", "that day"),
+    // A half of something other than a year.
+    ("Sales were flat in the last half of the decade.", "last half"),
     // Ages are not marked (TimeBank: none of 39).
     ("Mr. Reupke, 52 years old, resigned.", "52 years"),
 ];
