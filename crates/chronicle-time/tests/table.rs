@@ -1431,6 +1431,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "1988-Q3",
     ),
+    (
+        "Then, a week or so ago, the general picked the date.",
+        "1991-02-25",
+        "a week or so ago",
+        "date",
+        "1991-W08",
+    ),
     // --- line breaks inside expressions
     (
         "The treaty was signed on Jan.\n10, 2022 in Vienna.",
