@@ -661,7 +661,7 @@ fn duration(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
     }
     let mut qty = match n_text {
         Some(n) => parse_qty(ctx.lex, n)?,
-        None if args.iter().any(|a| a == "half") => Qty::Exact(1.0),
+        None if args.iter().any(|a| a == "half" || a == "one") => Qty::Exact(1.0),
         None => Qty::Vague,
     };
     if args.iter().any(|a| a == "half") {

@@ -1438,6 +1438,34 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "1991-W08",
     ),
+    (
+        "Over the next couple of years the market should grow.",
+        "1989-10-26",
+        "the next couple of years",
+        "duration",
+        "P2Y",
+    ),
+    (
+        "The loan may be extended for an additional year.",
+        "1989-11-02",
+        "an additional year",
+        "duration",
+        "P1Y",
+    ),
+    (
+        "Funds will face pressure in the weeks ahead.",
+        "1989-10-27",
+        "the weeks ahead",
+        "duration",
+        "PXW",
+    ),
+    (
+        "Negotiators emerged from their third day-long meeting.",
+        "2000-04-03",
+        "day-long",
+        "duration",
+        "P1D",
+    ),
     // --- line breaks inside expressions
     (
         "The treaty was signed on Jan.\n10, 2022 in Vienna.",
