@@ -208,6 +208,27 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
 /// (which with a date in news reads as scheduled: "talks resume Monday"), are the cues.
 pub(crate) fn direction(text: &str, start: usize, end: usize, tags: Option<&TagView>) -> Direction {
     let (s, e) = sentence_bounds(text, start, end);
+    // The preposition governing the date decides where it has one: "since Monday" lies
+    // before the article; "until Tuesday", "as soon as Tuesday" after it, unless the clause
+    // is in the past perfect ("Until Thursday, they had described him as a witness").
+    let head = text[s..start].trim_end();
+    let last_word = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match last_word.as_str() {
+        "since" => return Direction::Past,
+        "until" | "till" => {
+            let perfect = text[s..e]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w.eq_ignore_ascii_case("had"));
+            if !perfect {
+                return Direction::Future;
+            }
+        }
+        _ => {}
+    }
     let mut best: Option<(usize, Direction)> = None;
     let mut consider = |pos: usize, dir: Direction| {
         // The verb governing a date adverbial usually precedes it ("attacked the town

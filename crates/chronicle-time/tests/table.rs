@@ -1466,6 +1466,28 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "duration",
         "P1D",
     ),
+    // --- the preposition decides the direction (2022-03-03 is a Thursday)
+    (
+        "The court said it gave the company until Tuesday to reply.",
+        "2022-03-03",
+        "Tuesday",
+        "date",
+        "2022-03-08",
+    ),
+    (
+        "Until Wednesday, the police had described him as a witness.",
+        "2022-03-03",
+        "Wednesday",
+        "date",
+        "2022-03-02",
+    ),
+    (
+        "Officials will stay in the capital, where fighting has raged since Saturday.",
+        "2022-03-03",
+        "Saturday",
+        "date",
+        "2022-02-26",
+    ),
     // --- line breaks inside expressions
     (
         "The treaty was signed on Jan.\n10, 2022 in Vienna.",
