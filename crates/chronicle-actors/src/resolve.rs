@@ -42,6 +42,10 @@ pub const SEAT_OF_GOVERNMENT: &str = "seat of government";
 /// [`Found::why`] of an institution another country's name qualifies (`Rwanda's Senate`).
 pub const QUALIFIED_SEAT: &str = "institution of the country named before it";
 
+/// [`Found::why`] of a country modifier that shares the role noun of the next one
+/// ("*Hungarian* and Romanian officials").
+pub const COORDINATED_MODIFIER: &str = "modifier coordinated with the next one, sharing its role";
+
 /// A mention being built: what [`chronicle_doc::Mention`] will hold, plus what coreference
 /// needs to know.
 #[derive(Clone, Debug)]
@@ -491,6 +495,9 @@ impl<'a> Resolver<'a> {
         let end = self.sentence_end(sentence);
         if self.roles_of(it).is_none() {
             if let Some(base) = self.modifier(it) {
+                if let Some(coordinated) = self.coordinated_modifier(items, k, &base, sentence) {
+                    return coordinated;
+                }
                 // modifier ("'s")? filler* role
                 let mut j = it.tokens.end;
                 if matches!(self.word(j), "'s" | "’s" | "'" | "’") {
@@ -510,6 +517,47 @@ impl<'a> Resolver<'a> {
             return (self.standalone(items, k, sentence).into_iter().collect(), k + 1);
         }
         self.role_phrase(items, k, None, sentence)
+    }
+
+    /// "Hungarian *and* Romanian officials", "US and Russian troops": a modifier coordinated
+    /// with the next one shares its role noun, so each country gets a mention with that
+    /// role (the first on the modifier's own words).
+    fn coordinated_modifier(
+        &self,
+        items: &[Item],
+        k: usize,
+        base: &Base,
+        sentence: u32,
+    ) -> Option<(Vec<Found>, usize)> {
+        let it = &items[k];
+        if !matches!(self.lower(it.tokens.end).as_str(), "and" | "or") {
+            return None;
+        }
+        let next = Self::item_at(items, k + 1, it.tokens.end + 1)?;
+        let other = self.modifier(&items[next])?;
+        if self.roles_of(&items[next]).is_some() || !code::is_state(&base.code) || base.code == other.code {
+            return None;
+        }
+        let (mut found, after) = self.phrase(items, next, sentence);
+        let main = found.first()?;
+        // Only when the later modifier opened a role phrase ("Romanian officials" → ROUGOV).
+        let role = main
+            .code
+            .as_deref()
+            .filter(|c| main.role_word.is_some() && c.len() > 3 && code::country(c) == other.code)?
+            .get(3..)?
+            .to_string();
+        let mut first = main.clone();
+        first.tokens = it.tokens.clone();
+        first.head = it.tokens.end - 1;
+        first.code = Some(with_role(&base.code, Some(&role)));
+        first.canonical = Some(base.canonical.clone());
+        first.explicit = true;
+        first.antecedent = None;
+        first.entity = None;
+        first.why = COORDINATED_MODIFIER;
+        found.insert(0, first);
+        Some((found, after))
     }
 
     /// A seat of government or institution after another country's name or adjective

@@ -417,3 +417,28 @@ fn another_countrys_institution_takes_that_country() {
     // Its own country before a seat changes nothing: one mention, the usual code.
     assert_eq!(actor(&d, "Kremlin", 0).as_deref(), Some("RUSGOV"));
 }
+
+#[test]
+fn coordinated_country_modifiers_share_the_role_noun() {
+    let mut d = doc(
+        "Senior Hungarian and Romanian officials met. US and Russian troops clashed. French and British wine sold well.",
+        "2014-01-01",
+    );
+    run(&mut d);
+    assert_eq!(actor(&d, "Hungarian", 0).as_deref(), Some("HUNGOV"), "{}", dump(&d));
+    assert_eq!(
+        actor(&d, "Romanian officials", 0).as_deref(),
+        Some("ROUGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(actor(&d, "US", 0).as_deref(), Some("USAMIL"), "{}", dump(&d));
+    assert_eq!(
+        actor(&d, "Russian troops", 0).as_deref(),
+        Some("RUSMIL"),
+        "{}",
+        dump(&d)
+    );
+    // No role noun after the coordination: no mentions made up.
+    assert!(d.mentions.iter().all(|m| d.slice(m.span) != "French"), "{}", dump(&d));
+}

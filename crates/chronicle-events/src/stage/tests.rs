@@ -1857,5 +1857,10 @@ fn a_verb_read_as_an_adjective_after_a_modal_is_still_the_verb() {
     ];
     let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 3, 5, "PSECVL")]);
     let events = code(&mut doc);
-    assert!(events.iter().any(|e| e.0 == "ISR" && e.2 == "PSECVL" && e.1.starts_with("08")), "{events:?}");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0 == "ISR" && e.2 == "PSECVL" && e.1.starts_with("08")),
+        "{events:?}"
+    );
 }
