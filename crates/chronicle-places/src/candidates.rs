@@ -10,7 +10,9 @@
 use chronicle_doc::{Document, EntityKind, Layers, Span};
 
 use crate::gazetteer::{fold_key, Feature, Gazetteer, Hit};
-use crate::words::{COMMON, CONNECTORS, CUES, DIRECTIONS, NEVER, ORG_WORDS, SAYS, STREET_WORDS, UNIT_WORDS};
+use crate::words::{
+    COMMON, CONNECTORS, CUES, DIRECTIONS, NEVER, ORG_WORDS, SAYS, STREET_SUFFIXES, STREET_WORDS, UNIT_WORDS,
+};
 
 /// A place mention with the gazetteer entries it may refer to.
 #[derive(Clone, Debug)]
@@ -25,6 +27,11 @@ pub(crate) struct Candidate {
     pub dateline: bool,
     /// `X County`: the county is not in the gazetteer; resolve within the article's state.
     pub unit: bool,
+    /// A street (`Main Street`, `Orchard St.`): no gazetteer entry; placed at the article's town
+    /// named nearest to it.
+    pub street: bool,
+    /// NER called exactly this name a person: a place only in a state the article names.
+    pub person: bool,
 }
 
 pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
@@ -32,6 +39,20 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
     let use_entities = doc.has(Layers::ENTITIES);
     let mut out = Vec::new();
     let mut key = String::new();
+    // Last words of NER's multi-word persons (`Barack Obama`): the same name alone is that
+    // person, not a place NER thought it saw (`Obama`, a city in Japan).
+    let person_surnames: Vec<String> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| {
+            let s = &text[e.span.range()];
+            let (_, last) = s.rsplit_once(' ')?;
+            let mut k = String::new();
+            fold_key(last, &mut k);
+            Some(k)
+        })
+        .collect();
     if use_entities {
         for e in &doc.entities {
             let surface = &text[e.span.range()];
@@ -42,7 +63,17 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
             fold_key(surface, &mut key);
             let hits: Vec<Hit> = gaz.lookup_folded(&key).filter(|h| !h.qualifier_only).collect();
             let keep = match e.kind {
-                EntityKind::Place => !hits.is_empty(),
+                EntityKind::Place => {
+                    // A person's surname alone stays that person, unless it can be a country
+                    // or state (`Jordan`, `Georgia`).
+                    let big = hits.iter().any(|h| {
+                        matches!(
+                            gaz.entry(h.entry).feature,
+                            Feature::Country | Feature::Admin1 | Feature::Continent | Feature::Region
+                        )
+                    });
+                    !hits.is_empty() && (big || !person_surnames.contains(&key))
+                }
                 // Metonyms: `Washington said`, `Moscow rejected` name a place as an actor.
                 EntityKind::Organization => hits.iter().any(|h| {
                     let x = gaz.entry(h.entry);
@@ -58,6 +89,8 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
                     qualifier: None,
                     dateline: false,
                     unit: false,
+                    street: false,
+                    person: false,
                 });
             }
         }
@@ -65,11 +98,18 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
     // Two passes: the second knows which names the first (and NER) took as places anywhere in
     // the article, and lets those through where only a neighbouring capital stopped them
     // (`Metropolitan Atlanta`, `Mansfield Law Enforcement Center`): one name, one sense per story.
-    let mut known: Vec<String> = scan(doc, gaz, use_entities, &[]).into_iter().map(|c| c.key).collect();
+    // A small town's name is no evidence on its own (its state decides, in `rank`).
+    let mut known: Vec<String> = scan(doc, gaz, use_entities, &[])
+        .into_iter()
+        .filter(|c| c.unit || c.hits.iter().any(|h| !gaz.entry(h.entry).town))
+        .map(|c| c.key)
+        .collect();
     known.extend(ner_place_keys(doc));
     known.sort_unstable();
     known.dedup();
     let scanned = scan(doc, gaz, use_entities, &known);
+    // A street takes the place of a town NER found in its name (`Dublin` in `Dublin Road`).
+    out.retain(|o| !scanned.iter().any(|c| c.street && c.span.contains(o.span)));
     for c in scanned {
         if !out.iter().any(|o| o.span.overlaps(c.span)) {
             out.push(c);
@@ -118,6 +158,14 @@ fn inside_other_entity(doc: &Document, span: Span) -> bool {
     doc.entities
         .iter()
         .any(|e| e.kind == EntityKind::Person && e.span.overlaps(span))
+}
+
+/// Whether NER's only entity over `span` is a person with exactly that span.
+fn exact_person(doc: &Document, span: Span) -> bool {
+    let mut over = doc.entities.iter().filter(|e| e.span.overlaps(span));
+    over.next()
+        .is_some_and(|e| e.kind == EntityKind::Person && e.span == span)
+        && over.next().is_none()
 }
 
 /// Whether NER called exactly this name a person although it tags the same name a place
@@ -195,13 +243,57 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
                 &text[toks[i - 1].span.start as usize..toks[i].span.end as usize],
                 &mut key,
             );
-            if gaz.lookup_folded(&key).next().is_none() {
+            if gaz.lookup_folded(&key).all(|h| gaz.entry(h.entry).town) {
                 fold_key(b, &mut key);
                 surnames.push(key.clone());
             }
         }
     }
     let place_keys = ner_place_keys(doc);
+    // `Main Street`, `South Lowry Avenue`, `34th Street`, `Orchard St.`: up to four capitalized
+    // words (or an ordinal first) and a street word, not inside a longer capitalized name.
+    let suffix: Vec<bool> = (0..toks.len()).map(|j| STREET_SUFFIXES.contains(&word(j))).collect();
+    let street_at = |i: usize| -> Option<usize> {
+        if !suffix[(i + 1).min(toks.len())..(i + 5).min(toks.len())].contains(&true) {
+            return None;
+        }
+        let w = word(i);
+        let ordinal =
+            w.starts_with(|c: char| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x));
+        let name_word =
+            |s: &str| is_cap(s) && s.chars().skip(1).any(char::is_lowercase) && !STREET_SUFFIXES.contains(&s);
+        if !(ordinal || name_word(w)) {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        if NEVER.contains(&lower.as_str()) && !DIRECTIONS.contains(&lower.as_str())
+            || (initial[i] && COMMON.contains(&lower.as_str()))
+        {
+            return None;
+        }
+        if i > 0 {
+            let p = word(i - 1);
+            let pl = p.to_lowercase();
+            if is_cap(p) && is_word(p) && !COMMON.contains(&pl.as_str()) {
+                return None;
+            }
+        }
+        let mut j = i + 1;
+        while j < toks.len() && j <= i + 4 {
+            let wj = word(j);
+            if STREET_SUFFIXES.contains(&wj) {
+                // `St.` before a capitalized word is a saint (`St. James`).
+                let abbrev = wj.ends_with('.');
+                let next_cap = j + 1 < toks.len() && is_cap(word(j + 1)) && is_word(word(j + 1));
+                return (!(abbrev && next_cap)).then_some(j);
+            }
+            if !name_word(wj) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    };
     let mut out: Vec<Candidate> = Vec::new();
     let mut lower = String::new();
     // The first token after the last accepted mention: mentions never overlap.
@@ -209,6 +301,23 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
     let mut i = 0;
     while i < toks.len() {
         let w = word(i);
+        if let Some(end) = street_at(i) {
+            let span = Span::new(toks[i].span.start as usize, toks[end].span.end as usize);
+            fold_key(&text[span.range()], &mut key);
+            out.push(Candidate {
+                span,
+                key: key.clone(),
+                hits: Vec::new(),
+                qualifier: None,
+                dateline: false,
+                unit: false,
+                street: true,
+                person: false,
+            });
+            i = end + 1;
+            next_free = i;
+            continue;
+        }
         if !is_cap(w) {
             i += 1;
             continue;
@@ -363,12 +472,19 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
         // With NER, a name inside a person's name is not a place unless a cue or dateline says
         // so (`in Georgia`); one NER missed altogether still is (NER trained on one newswire
         // misses many local places: small towns, counties, regions).
+        // NER's person that is exactly a place's name (`Rock Hill`, `Gainesville`) stays a
+        // candidate, a place only in a state the article names (see `rank`).
+        let mut person = false;
         if backstop
             && !(cue || dateline)
             && inside_other_entity(doc, span)
             && !person_reading_of_a_place(doc, span, &key, &place_keys)
         {
-            ok = false;
+            if exact_person(doc, span) && !says && !surnames.contains(&key) {
+                person = true;
+            } else {
+                ok = false;
+            }
         }
         let after_comma_place = after_comma_place || qualifier_slot || initials;
         if ok {
@@ -384,6 +500,8 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
                 qualifier: None,
                 dateline,
                 unit,
+                street: false,
+                person,
             });
             i = end + 1;
             next_free = i;

@@ -91,6 +91,7 @@ pub(crate) fn enrich(b: &mut Builder) {
                     name: d.name().into(),
                     capital: false,
                     minor: true,
+                    town: false,
                 },
                 // Other scripts and one- or two-letter forms only add noise to English lookup.
                 d.unofficial_name_list()

@@ -76,6 +76,9 @@ pub struct Entry {
     /// A division taken from `keshvar` (ISO 3166-2), not from GeoNames: ranked below
     /// GeoNames' own first-level divisions, since it may be a second-level unit.
     pub minor: bool,
+    /// A small US town (flag `town`, under 15,000 people): a candidate only in an article that
+    /// names its state, or right before its state (`Chiefland, Fla.`).
+    pub town: bool,
 }
 
 /// A name in the index: which entry, and whether it is the entry's main name.
@@ -308,9 +311,10 @@ impl Builder {
                     .push(((country.into(), cols[3].into()), (lat, lon)));
                 continue;
             }
-            let capital = match cols[9] {
-                "" => false,
-                "capital" => true,
+            let (capital, town) = match cols[9] {
+                "" => (false, false),
+                "capital" => (true, false),
+                "town" => (false, true),
                 other => return Err(err(format!("unknown flag {other:?}"))),
             };
             let entry = Entry {
@@ -324,6 +328,7 @@ impl Builder {
                 name: name.into(),
                 capital,
                 minor: false,
+                town,
             };
             self.add(entry, cols[8].split('|').filter(|a| !a.is_empty()));
         }

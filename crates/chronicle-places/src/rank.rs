@@ -25,6 +25,9 @@ struct Context<'a> {
     /// (country, admin1) of the towns chosen, with the mention keys and the towns: a county of
     /// a name many states have (`Henry County`) is likely in the state of the article's towns.
     town_states: HashMap<(&'a str, &'a str), Vec<(&'a str, u32)>>,
+    /// (country, admin1) of every reading of every county named (`Henry County`: Tennessee,
+    /// Georgia, Virginia, …): a small town of one of those states may be the article's town.
+    county_states: Vec<(&'a str, &'a str)>,
 }
 
 impl Context<'_> {
@@ -92,7 +95,10 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
     let state_voted = local && ctx.state_voted(&e.country, &e.admin1, key);
     // Another town of the same state named in the article (`Dublin` next to `Columbus` and
     // `Grove City`) is evidence too, weaker than the state's own name.
-    let town_in_state = local && ctx.town_in_state(&e.country, &e.admin1, key, hit.entry);
+    // So is a county named that this town's state has (`Paris` beside `Henry County`) in a story local to its country.
+    let town_in_state = local
+        && (ctx.town_in_state(&e.country, &e.admin1, key, hit.entry)
+            || (e.feature == Feature::City && ctx.county_states.contains(&(&*e.country, &*e.admin1))));
     let namesake = e.feature == Feature::City
         && !state_voted
         && !town_in_state
@@ -137,6 +143,19 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
 /// The chosen entry (index into the gazetteer) for each candidate, `None` when nothing fits.
 pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> {
     // Qualifiers first: `Paris, Texas` keeps only candidates inside Texas.
+    // A small town is a candidate only where a qualifier narrowed the name to it (`Chiefland,
+    // Fla.`) or the article names its state (see `admissible`).
+    let narrowed: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.qualifier.is_some_and(|q| {
+                c.hits.iter().any(|h| {
+                    let e = gaz.entry(h.entry);
+                    cands[q].hits.iter().any(|qh| inside_unit(e, gaz.entry(qh.entry)))
+                })
+            })
+        })
+        .collect();
     let allowed: Vec<Vec<Hit>> = cands
         .iter()
         .map(|c| {
@@ -147,18 +166,7 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
                 .copied()
                 .filter(|h| {
                     let e = gaz.entry(h.entry);
-                    cands[q].hits.iter().any(|qh| {
-                        let qe = gaz.entry(qh.entry);
-                        match qe.feature {
-                            Feature::Country => e.country == qe.country && e.feature != Feature::Country,
-                            Feature::Admin1 => {
-                                e.country == qe.country
-                                    && e.admin1 == qe.admin1
-                                    && matches!(e.feature, Feature::City | Feature::County)
-                            }
-                            _ => false,
-                        }
-                    })
+                    cands[q].hits.iter().any(|qh| inside_unit(e, gaz.entry(qh.entry)))
                 })
                 .collect();
             if inside.is_empty() {
@@ -189,7 +197,8 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
     let mut chosen: Vec<Option<u32>> = allowed
         .iter()
         .zip(cands)
-        .map(|(hits, c)| best(hits, &c.key, gaz, &empty))
+        .zip(&narrowed)
+        .map(|((hits, c), &n)| best(&admissible(hits, n, c, gaz, &empty), &c.key, gaz, &empty))
         .collect();
     for _ in 0..2 {
         let mut ctx = Context::default();
@@ -202,7 +211,7 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
             // A named country or state is strong evidence; a city may itself be a wrong guess.
             let weight = match e.feature {
                 Feature::Country | Feature::Admin1 => 1.0,
-                _ if allowed_len(c) == 1 => 1.0,
+                _ if allowed_len(&c.hits, gaz) == 1 => 1.0,
                 _ => 0.5,
             };
             ctx.countries.entry(&e.country).or_default().push((&c.key, weight));
@@ -214,7 +223,13 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
             }
             // A county that only one state has (`Rapides Parish`), or that its qualifier
             // narrowed to one, names its state as surely as the state's own name.
-            if e.feature == Feature::County && hits.len() == 1 {
+            for h in hits {
+                let x = gaz.entry(h.entry);
+                if x.feature == Feature::County {
+                    ctx.county_states.push((&x.country, &x.admin1));
+                }
+            }
+            if e.feature == Feature::County && allowed_len(hits, gaz) == 1 {
                 ctx.states.entry((&e.country, &e.admin1)).or_default().push(&c.key);
             }
             if e.feature == Feature::City {
@@ -230,7 +245,9 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
         chosen = allowed
             .iter()
             .zip(cands)
-            .map(|(hits, c)| {
+            .zip(&narrowed)
+            .map(|((hits, c), &n)| {
+                let hits = &admissible(hits, n, c, gaz, &ctx);
                 if c.unit {
                     // `Laurel County`: a same-named town in a state the article names is a fair
                     // guess, else the state itself; the county is somewhere inside it.
@@ -253,8 +270,51 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
     chosen
 }
 
-fn allowed_len(c: &Candidate) -> usize {
-    c.hits.len()
+/// How many readings a name has, small towns aside (they are a reading only in context).
+fn allowed_len(hits: &[Hit], gaz: &Gazetteer) -> usize {
+    hits.iter().filter(|h| !gaz.entry(h.entry).town).count()
+}
+
+/// Whether `e` lies inside the country or US state `unit` (the qualifier of `Paris, Texas`).
+fn inside_unit(e: &Entry, unit: &Entry) -> bool {
+    match unit.feature {
+        Feature::Country => e.country == unit.country && e.feature != Feature::Country,
+        Feature::Admin1 => {
+            e.country == unit.country && e.admin1 == unit.admin1 && matches!(e.feature, Feature::City | Feature::County)
+        }
+        _ => false,
+    }
+}
+
+/// The share of the article's place votes its country needs for a small town to be admitted by
+/// a town or county of its state: the story is local to that country, not international news
+/// that happens to name a town of the state (`Geneva` beside NATO's `Alliance`, Ohio).
+const LOCAL_SHARE: f64 = 0.5;
+
+/// The readings open to a name: a small town only when the qualifier narrowed the name to it
+/// or the article points to the town's state: its name, an abbreviation or a county only that
+/// state has, another town of that state chosen, or a county named that the state has
+/// (`Paris` beside `Henry County`: Tennessee is one of the states with a Henry County). Local
+/// news names its small towns beside its state; elsewhere a capitalized `Hope`, `Commerce` or
+/// `Paris` is a word or the big city. A name NER called a person is a place only in a state
+/// the article names.
+fn admissible(hits: &[Hit], narrowed: bool, c: &Candidate, gaz: &Gazetteer, ctx: &Context) -> Vec<Hit> {
+    let key = c.key.as_str();
+    hits.iter()
+        .copied()
+        .filter(|h| {
+            let e = gaz.entry(h.entry);
+            if c.person {
+                return narrowed || ctx.state_voted(&e.country, &e.admin1, key);
+            }
+            !e.town
+                || narrowed
+                || ctx.state_voted(&e.country, &e.admin1, key)
+                || (ctx.country_share(&e.country, key) > LOCAL_SHARE
+                    && (ctx.town_in_state(&e.country, &e.admin1, key, h.entry)
+                        || ctx.county_states.contains(&(&*e.country, &*e.admin1))))
+        })
+        .collect()
 }
 
 fn best(hits: &[Hit], key: &str, gaz: &Gazetteer, ctx: &Context) -> Option<u32> {
@@ -311,6 +371,28 @@ pub(crate) fn county_anchors(cands: &[Candidate], chosen: &[Option<u32>], gaz: &
                     .max_by_key(|&id| gaz.entry(id).population)
                     .or_else(|| gaz.state(&county.country, &county.admin1))
             })
+        })
+        .collect()
+}
+
+/// Where to put each street: the chosen town nearest to it in the text (a street named in local
+/// news is in the town the story is about); `None` when the article names no town.
+pub(crate) fn street_anchors(cands: &[Candidate], chosen: &[Option<u32>], gaz: &Gazetteer) -> Vec<Option<u32>> {
+    cands
+        .iter()
+        .map(|c| {
+            if !c.street {
+                return None;
+            }
+            cands
+                .iter()
+                .zip(chosen)
+                .filter_map(|(o, pick)| {
+                    let id = (*pick)?;
+                    (gaz.entry(id).feature == Feature::City).then(|| (o.span.start.abs_diff(c.span.start), id))
+                })
+                .min()
+                .map(|(_, id)| id)
         })
         .collect()
 }

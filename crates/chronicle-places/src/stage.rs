@@ -46,11 +46,26 @@ impl Stage for PlaceStage {
         let cands = candidates::find(doc, gaz);
         let chosen = rank::resolve(&cands, gaz);
         let anchors = rank::county_anchors(&cands, &chosen, gaz);
+        let streets = rank::street_anchors(&cands, &chosen, gaz);
         let places = cands
             .iter()
             .zip(chosen)
             .zip(anchors)
-            .filter_map(|((c, pick), anchor)| {
+            .zip(streets)
+            .filter_map(|(((c, pick), anchor), street)| {
+                // A street is at the town nearest to it in the text: that town's country and point.
+                if c.street {
+                    let at = gaz.entry(street?);
+                    return Some(Place {
+                        span: c.span,
+                        name: doc.slice(c.span).to_string(),
+                        country: (!at.country.is_empty()).then(|| at.country.to_string()),
+                        lat: Some(at.lat),
+                        lon: Some(at.lon),
+                        feature: Some("street".to_string()),
+                        geonameid: None,
+                    });
+                }
                 let e = gaz.entry(pick?);
                 // A county is located by its namesake town or its state, but it is neither:
                 // it keeps its own name and no GeoNames id.

@@ -426,3 +426,22 @@ pub(crate) const CUES: &[&str] = &[
 ];
 /// Verbs of saying: a bare name right before one is a person (`Moore said`).
 pub(crate) const SAYS: &[&str] = &["said", "says", "told", "added", "asked", "wrote", "explained", "stated"];
+
+/// Words that end a street's name (`Main Street`, `Orchard St.`); `Dr.` is left out (a title
+/// far more often), and so are `Way` and `Court` (`United Way`, `Superior Court`).
+pub(crate) const STREET_SUFFIXES: &[&str] = &[
+    "Street",
+    "St.",
+    "Road",
+    "Rd.",
+    "Drive",
+    "Avenue",
+    "Ave.",
+    "Boulevard",
+    "Blvd.",
+    "Lane",
+    "Parkway",
+    "Pike",
+    "Trail",
+    "Circle",
+];

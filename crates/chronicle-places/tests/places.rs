@@ -468,3 +468,131 @@ fn mecca_is_the_saudi_city() {
     let mecca = place_of("Pilgrims travelled to Mecca this week.", "Mecca");
     assert_eq!(mecca.country.as_deref(), Some("SA"), "{mecca:?}");
 }
+
+fn found_in<'a>(d: &'a Document, surface: &str) -> Option<&'a chronicle_doc::Place> {
+    d.places.iter().find(|p| d.slice(p.span) == surface)
+}
+
+fn run(text: &str) -> Document {
+    let mut d = doc(text);
+    PlaceStage::new().unwrap().run(&mut d);
+    d
+}
+
+#[test]
+fn a_small_town_is_taken_only_where_its_state_is_in_view() {
+    // Chiefland, Florida (about 2,000 people): a place beside its state, nothing on its own.
+    let d = run("The parade went through Chiefland on Saturday.");
+    assert!(found_in(&d, "Chiefland").is_none(), "{:?}", d.places);
+    let d = run("The parade went through Chiefland on Saturday, Florida police said.");
+    let p = found_in(&d, "Chiefland").expect("Chiefland found");
+    assert_eq!((p.country.as_deref(), p.geonameid), (Some("US"), Some(4150733)));
+    let d = run("CHIEFLAND, Fla. -- The parade went on.");
+    assert_eq!(
+        found_in(&d, "CHIEFLAND").and_then(|p| p.geonameid),
+        Some(4150733),
+        "{:?}",
+        d.places
+    );
+    // A town of the same name as a capital: the capital, unless the article names the state.
+    let d = run("Officials in Paris met on Friday.");
+    assert_eq!(found_in(&d, "Paris").and_then(|p| p.country.as_deref()), Some("FR"));
+    let d = run("Officials in Paris met on Friday. Tennessee lawmakers said the plant will stay.");
+    assert_eq!(
+        found_in(&d, "Paris").and_then(|p| p.geonameid),
+        Some(4647963),
+        "{:?}",
+        d.places
+    );
+    // A county named that the town's state has, among other states, is a hint too (Puryear,
+    // Tennessee, is in Henry County; twelve states have a Henry County).
+    let d = run("Officials in Puryear met on Friday.");
+    assert!(found_in(&d, "Puryear").is_none(), "{:?}", d.places);
+    let d = run("Officials in Puryear met on Friday. Henry County deputies were there.");
+    assert_eq!(
+        found_in(&d, "Puryear").and_then(|p| p.geonameid),
+        Some(4651727),
+        "{:?}",
+        d.places
+    );
+}
+
+#[test]
+fn a_street_is_placed_at_the_town_named_nearest_it() {
+    let text = "A fire broke out on Orchard Street in Alexandria, La., on Monday.";
+    let d = run(text);
+    let street = found_in(&d, "Orchard Street").expect("street found");
+    let town = found_in(&d, "Alexandria").expect("town found");
+    assert_eq!(street.feature.as_deref(), Some("street"));
+    assert_eq!(street.geonameid, None);
+    assert_eq!(
+        (street.lat, street.lon, street.country.as_deref()),
+        (town.lat, town.lon, Some("US"))
+    );
+    // No town in the article: no point for the street, so no place. A saint is no street.
+    let d = run("A fire broke out on Orchard Street on Monday. St. James Church was spared.");
+    assert!(found_in(&d, "Orchard Street").is_none(), "{:?}", d.places);
+    assert!(
+        d.places.iter().all(|p| p.feature.as_deref() != Some("street")),
+        "{:?}",
+        d.places
+    );
+}
+
+#[test]
+fn a_name_ner_calls_a_person_is_a_place_in_a_state_the_article_names() {
+    let text = "The council in Gainesville voted on Monday. Florida officials agreed.";
+    let mut d = doc(text);
+    d.entities = vec![Entity {
+        span: span_of(text, "Gainesville"),
+        kind: EntityKind::Person,
+        actor: None,
+        canonical: None,
+        sentence: 0,
+    }];
+    d.mark_done(Layers::ENTITIES);
+    PlaceStage::new().unwrap().run(&mut d);
+    let p = found_in(&d, "Gainesville").expect("Gainesville found");
+    assert_eq!(p.country.as_deref(), Some("US"));
+    assert!((p.lat.unwrap() - 29.65).abs() < 0.5, "{p:?}");
+    // Without Florida in view NER's reading stands.
+    let text = "The council met Gainesville on Monday.";
+    let mut d = doc(text);
+    d.entities = vec![Entity {
+        span: span_of(text, "Gainesville"),
+        kind: EntityKind::Person,
+        actor: None,
+        canonical: None,
+        sentence: 0,
+    }];
+    d.mark_done(Layers::ENTITIES);
+    PlaceStage::new().unwrap().run(&mut d);
+    assert!(d.places.is_empty(), "{:?}", d.places);
+}
+
+#[test]
+fn a_persons_surname_alone_is_the_person() {
+    // NER tagging `Obama` a place (a city in Japan) after `Barack Obama`: the person.
+    let text = "Barack Obama spoke on Monday. Later Obama left.";
+    let mut d = doc(text);
+    let later = text.rfind("Obama").unwrap();
+    d.entities = vec![
+        Entity {
+            span: span_of(text, "Barack Obama"),
+            kind: EntityKind::Person,
+            actor: None,
+            canonical: None,
+            sentence: 0,
+        },
+        Entity {
+            span: Span::new(later, later + 5),
+            kind: EntityKind::Place,
+            actor: None,
+            canonical: None,
+            sentence: 1,
+        },
+    ];
+    d.mark_done(Layers::ENTITIES);
+    PlaceStage::new().unwrap().run(&mut d);
+    assert!(d.places.is_empty(), "{:?}", d.places);
+}
