@@ -236,6 +236,8 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
             && is_word(b)
             && b.chars().skip(1).any(char::is_lowercase)
             && !(initial[i - 1] && COMMON.contains(&a_lower.as_str()))
+            // `An Albany man`: a function word is no first name, wherever it stands.
+            && !(COMMON.contains(&a_lower.as_str()) && NEVER.contains(&a_lower.as_str()))
             && !DIRECTIONS.contains(&a_lower.as_str())
             && (i + 1 >= toks.len() || !is_cap(word(i + 1)))
         {

@@ -596,3 +596,12 @@ fn a_persons_surname_alone_is_the_person() {
     PlaceStage::new().unwrap().run(&mut d);
     assert!(d.places.is_empty(), "{:?}", d.places);
 }
+
+#[test]
+fn a_function_word_before_a_name_is_no_first_name() {
+    // `An Albany man` (not at a sentence start, after a dateline's dash) does not make `Albany`
+    // a surname for the rest of the article.
+    let got = places("Police said on Monday — An Albany man was charged, and Albany officers said so.");
+    let found: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(found, ["Albany", "Albany"], "{got:?}");
+}
