@@ -254,7 +254,12 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
     let place_keys = ner_place_keys(doc);
     // `Main Street`, `South Lowry Avenue`, `34th Street`, `Orchard St.`: up to four capitalized
     // words (or an ordinal first) and a street word, not inside a longer capitalized name.
-    let suffix: Vec<bool> = (0..toks.len()).map(|j| STREET_SUFFIXES.contains(&word(j))).collect();
+    let suffix: Vec<bool> = (0..toks.len())
+        .map(|j| {
+            let w = word(j);
+            w.len() >= 3 && w.as_bytes()[0].is_ascii_uppercase() && STREET_SUFFIXES.contains(&w)
+        })
+        .collect();
     let street_at = |i: usize| -> Option<usize> {
         if !suffix[(i + 1).min(toks.len())..(i + 5).min(toks.len())].contains(&true) {
             return None;
@@ -303,7 +308,12 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
     let mut i = 0;
     while i < toks.len() {
         let w = word(i);
-        if let Some(end) = street_at(i) {
+        let street = if w.as_bytes().first().is_some_and(|b| b.is_ascii_alphanumeric()) {
+            street_at(i)
+        } else {
+            None
+        };
+        if let Some(end) = street {
             let span = Span::new(toks[i].span.start as usize, toks[end].span.end as usize);
             fold_key(&text[span.range()], &mut key);
             out.push(Candidate {

@@ -28,6 +28,9 @@ struct Context<'a> {
     /// (country, admin1) of every reading of every county named (`Henry County`: Tennessee,
     /// Georgia, Virginia, …): a small town of one of those states may be the article's town.
     county_states: Vec<(&'a str, &'a str)>,
+    /// All country votes, and each mention key's own, so a share is one subtraction.
+    total_votes: f64,
+    key_votes: HashMap<&'a str, f64>,
 }
 
 impl Context<'_> {
@@ -42,14 +45,8 @@ impl Context<'_> {
     /// near 1 in local news about one country, lower in an international story, where naming
     /// the United States as an actor says little about where Geneva is.
     fn country_share(&self, country: &str, own_key: &str) -> f64 {
-        let total: f64 = self
-            .countries
-            .values()
-            .flatten()
-            .filter(|(k, _)| *k != own_key)
-            .map(|(_, w)| w)
-            .sum();
-        if total > 0.0 {
+        let total = self.total_votes - self.key_votes.get(own_key).copied().unwrap_or(0.0);
+        if total > 1e-9 {
             self.country_votes(country, own_key) / total
         } else {
             0.0
@@ -62,6 +59,22 @@ impl Context<'_> {
         self.town_states
             .get(&(country, admin1))
             .is_some_and(|v| v.iter().any(|&(k, id)| k != own_key && id != own_id))
+    }
+
+    /// Whether one of the article's counties has a reading in that state (`county_states`,
+    /// sorted).
+    fn in_county_state(&self, country: &str, admin1: &str) -> bool {
+        self.county_states.binary_search(&(country, admin1)).is_ok()
+    }
+
+    /// Sorts the county states and totals the votes: after the context is collected.
+    fn finish(&mut self) {
+        self.county_states.sort_unstable();
+        self.county_states.dedup();
+        for (k, w) in self.countries.values().flatten() {
+            self.total_votes += w;
+            *self.key_votes.entry(k).or_default() += w;
+        }
     }
 
     fn state_voted(&self, country: &str, admin1: &str, own_key: &str) -> bool {
@@ -98,7 +111,7 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
     // So is a county named that this town's state has (`Paris` beside `Henry County`) in a story local to its country.
     let town_in_state = local
         && (ctx.town_in_state(&e.country, &e.admin1, key, hit.entry)
-            || (e.feature == Feature::City && ctx.county_states.contains(&(&*e.country, &*e.admin1))));
+            || (e.feature == Feature::City && ctx.in_county_state(&e.country, &e.admin1)));
     let namesake = e.feature == Feature::City
         && !state_voted
         && !town_in_state
@@ -242,6 +255,7 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
                 ctx.dateline = Some(&e.country);
             }
         }
+        ctx.finish();
         chosen = allowed
             .iter()
             .zip(cands)
@@ -312,7 +326,7 @@ fn admissible(hits: &[Hit], narrowed: bool, c: &Candidate, gaz: &Gazetteer, ctx:
                 || ctx.state_voted(&e.country, &e.admin1, key)
                 || (ctx.country_share(&e.country, key) > LOCAL_SHARE
                     && (ctx.town_in_state(&e.country, &e.admin1, key, h.entry)
-                        || ctx.county_states.contains(&(&*e.country, &*e.admin1))))
+                        || ctx.in_county_state(&e.country, &e.admin1)))
         })
         .collect()
 }
