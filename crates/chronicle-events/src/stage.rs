@@ -10,6 +10,9 @@ use crate::recode::Recoding;
 use crate::tree::Tree;
 use crate::{Ontology, Patterns};
 
+/// The places stage's feature for a street, square or road.
+const STREET: &str = "street";
+
 /// Codes CAMEO/PLOVER events from the parse, the actors, and (when present) times, places
 /// and quotes.
 pub struct EventStage {
@@ -70,10 +73,12 @@ impl EventStage {
         })
     }
 
-    /// A country mention for each place with a known country, in text order.
+    /// A country mention for each place with a known country, in text order. A street
+    /// ("Alps Road") says where in a town something is, never which country acts or suffers.
     fn place_mentions(&self, doc: &Document) -> Vec<Mention> {
         doc.places
             .iter()
+            .filter(|place| place.feature.as_deref() != Some(STREET))
             .filter_map(|place| {
                 let alpha2 = place.country.as_deref()?;
                 let country = self

@@ -1864,3 +1864,22 @@ fn a_verb_read_as_an_adjective_after_a_modal_is_still_the_verb() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_street_is_no_target() {
+    // "Activists demonstrated in Alps Road": where in a town, not whom it is aimed at.
+    let rows: &[Row] = &[
+        ("Activists", "activist", "NOUN", 2, "nsubj"),
+        ("demonstrated", "demonstrate", "VERB", 0, "root"),
+        ("in", "in", "ADP", 4, "case"),
+        ("Alps", "Alps", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "CHNCVL")]);
+    doc.places = vec![place(&doc, 3, "Alps Road", "US", "street")];
+    let events = code(&mut doc);
+    assert!(events.iter().all(|e| e.2 != "USA"), "{events:?}");
+    // The same word as a town is where the protest is aimed.
+    doc.places = vec![place(&doc, 3, "Alps", "US", "city")];
+    let events = code(&mut doc);
+    assert!(events.iter().any(|e| e.2 == "USA"), "{events:?}");
+}
