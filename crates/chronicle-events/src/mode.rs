@@ -119,9 +119,13 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
     }
     // "announced that it *has called off* the strike": an announced past act is no intention.
     let done = tree.doc.tokens[trigger].xpos == Some("VBD") || tree.has_child_lemma(trigger, &["aux"], &["have"]);
+    // "ended the talks *and agreed* to meet": the first conjunct is a sibling act, not a
+    // head that frames this one (its own heads still do).
     let heads: Vec<String> = chain[1..]
         .iter()
-        .map(|&h| tree.lower_lemma(h))
+        .enumerate()
+        .filter(|&(k, _)| tree.deprel(chain[k]) != "conj")
+        .map(|(_, &h)| tree.lower_lemma(h))
         .filter(|h| !(done && REPORTING.contains(&h.as_str())))
         .collect();
     let ultimatum = chain.iter().any(|&node| {
@@ -162,7 +166,8 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
             negation.negated_at = Some(node);
             return negation;
         }
-        if depth > 0 && HYPOTHETICAL_HEADS.contains(&lemma.as_str()) {
+        // "warned Iran *and attacked* its ships": a first conjunct frames nothing.
+        if depth > 0 && HYPOTHETICAL_HEADS.contains(&lemma.as_str()) && tree.deprel(chain[depth - 1]) != "conj" {
             return reading(Mode::Hypothetical, format!("under `{at}`"));
         }
         // "said they *would* blockade Paris": `would` in reported speech is the future of the

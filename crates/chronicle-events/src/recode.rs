@@ -14,6 +14,8 @@ const RECODE_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../.
 pub(crate) const FUTURE: &str = "future";
 /// The class `negated` needs no heads either: it applies to negated events.
 pub(crate) const NEGATED: &str = "negated";
+/// A `recode` line's code that keeps the event as it is (and stops later classes).
+const KEEP: &str = "=";
 /// The class of threats, which ultimatums ("… unless …") are coded as.
 pub(crate) const THREAT: &str = "threat";
 
@@ -56,7 +58,7 @@ impl Recoding {
                     if root.len() != 2 || ontology.get(root).is_none() {
                         return Err(fail(format!("`{root}` is not a CAMEO root")));
                     }
-                    if ontology.get(code).is_none() {
+                    if code != KEEP && ontology.get(code).is_none() {
                         return Err(fail(format!("`{code}` is not a CAMEO code")));
                     }
                     table.insert((class.to_owned(), root.to_owned()), code.to_owned());
@@ -125,6 +127,9 @@ impl Recoding {
                 heads.iter().find(|h| lemmas.contains(h)).cloned()
             };
             if let (Some(head), Some(new)) = (head, self.table.get(&(class.clone(), root.to_owned()))) {
+                if new == KEEP {
+                    return None;
+                }
                 return Some(Recoded {
                     code: new.clone(),
                     class: class.clone(),
@@ -158,6 +163,13 @@ mod tests {
         assert_eq!(recoding.recode("042", &heads(&["refuse"]), false).unwrap().code, "125");
         assert_eq!(recoding.recode("042", &[], true).unwrap().code, "036");
         assert!(recoding.recode("111", &[], true).is_none(), "criticism is not recoded");
+        // "ended two days of talks": the talks took place; "ended aid" still cuts relations.
+        assert!(recoding.recode("046", &heads(&["end"]), false).is_none());
+        assert_eq!(
+            recoding.recode("070", &heads(&["end"]), false).unwrap().class,
+            "cessation"
+        );
+        assert_eq!(recoding.recode("046", &heads(&["halt"]), false).unwrap().code, "164");
     }
 
     #[test]

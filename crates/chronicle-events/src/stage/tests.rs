@@ -1883,3 +1883,36 @@ fn a_street_is_no_target() {
     let events = code(&mut doc);
     assert!(events.iter().any(|e| e.2 == "USA"), "{events:?}");
 }
+
+#[test]
+fn a_first_conjunct_frames_nothing() {
+    // "Russia warned Ukraine and attacked Kyiv": the attack is no threat; "ended the talks
+    // and agreed to meet": the talks took place, the meeting is agreed, nothing is cut.
+    let rows: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("warned", "warn", "VERB", 0, "root"),
+        ("Ukraine", "Ukraine", "PROPN", 2, "obj"),
+        ("and", "and", "CCONJ", 5, "cc"),
+        ("attacked", "attack", "VERB", 2, "conj"),
+        ("Kyiv", "Kyiv", "PROPN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUS"), (0, 2, 3, "UKR"), (0, 5, 6, "UKRGOV")]);
+    let events = code(&mut doc);
+    assert!(events.contains(&ev("RUS", "190", "UKRGOV", Mode::Asserted, 1)), "{events:?}");
+    let rows: &[Row] = &[
+        ("India", "India", "PROPN", 2, "nsubj"),
+        ("ended", "end", "VERB", 0, "root"),
+        ("talks", "talk", "NOUN", 2, "obj"),
+        ("with", "with", "ADP", 5, "case"),
+        ("Pakistan", "Pakistan", "PROPN", 3, "nmod"),
+        ("and", "and", "CCONJ", 7, "cc"),
+        ("agreed", "agree", "VERB", 2, "conj"),
+        ("to", "to", "PART", 9, "mark"),
+        ("meet", "meet", "VERB", 7, "xcomp"),
+        ("again", "again", "ADV", 9, "advmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "IND"), (0, 4, 5, "PAK")]);
+    let events = code(&mut doc);
+    assert!(events.iter().all(|e| !e.1.starts_with("16")), "{events:?}");
+    assert!(events.iter().any(|e| e.1 == "046"), "{events:?}");
+}
