@@ -1898,7 +1898,10 @@ fn a_first_conjunct_frames_nothing() {
     ];
     let mut doc = document(&[rows], &[(0, 0, 1, "RUS"), (0, 2, 3, "UKR"), (0, 5, 6, "UKRGOV")]);
     let events = code(&mut doc);
-    assert!(events.contains(&ev("RUS", "190", "UKRGOV", Mode::Asserted, 1)), "{events:?}");
+    assert!(
+        events.contains(&ev("RUS", "190", "UKRGOV", Mode::Asserted, 1)),
+        "{events:?}"
+    );
     let rows: &[Row] = &[
         ("India", "India", "PROPN", 2, "nsubj"),
         ("ended", "end", "VERB", 0, "root"),
