@@ -34,6 +34,10 @@ pub(crate) fn matching_pattern<'p>(tree: &Tree<'_>, i: usize, patterns: &'p Patt
                     lemmas.push(l);
                 }
             }
+            // "re-impose", "re-examine": the act done again is the act.
+            if let Some(again) = lemmas[0].strip_prefix("re-").map(str::to_owned) {
+                lemmas.push(again);
+            }
             (TriggerKind::Verb, lemmas)
         }
         Upos::Noun => (TriggerKind::Noun, vec![tree.lower_lemma(i)]),

@@ -1919,3 +1919,17 @@ fn a_first_conjunct_frames_nothing() {
     assert!(events.iter().all(|e| !e.1.starts_with("16")), "{events:?}");
     assert!(events.iter().any(|e| e.1 == "046"), "{events:?}");
 }
+
+#[test]
+fn a_verb_done_again_is_the_verb() {
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 2, "det"),
+        ("EU", "EU", "PROPN", 3, "nsubj"),
+        ("re-imposed", "re-impose", "VERB", 0, "root"),
+        ("sanctions", "sanction", "NOUN", 3, "obj"),
+        ("on", "on", "ADP", 6, "case"),
+        ("Belarus", "Belarus", "PROPN", 3, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 1, 2, "IGOEUREEC"), (0, 5, 6, "BLR")]);
+    assert_eq!(code(&mut doc), [ev("IGOEUREEC", "163", "BLR", Mode::Asserted, 1)]);
+}
