@@ -12,6 +12,7 @@
 //! is shared, so single runs are noisy). `--dump DIR` writes the predictions for each file to
 //! `DIR/<file name>` as CoNLL-U (UPOS, XPOS, lemma, head, relation), so two builds can be
 //! compared with `diff`.
+//! `--gate X` sets a two-pass tagger's second-pass margin gate (for tuning it on dev).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let mut files = Vec::new();
     let mut runs = 1usize;
     let mut dump: Option<PathBuf> = None;
+    let mut gate: Option<f32> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
             "--parser" => parser = args.next().map(PathBuf::from),
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(1).max(1),
             "--dump" => dump = args.next().map(PathBuf::from),
+            "--gate" => gate = args.next().and_then(|g| g.parse().ok()),
             _ => files.push(PathBuf::from(a)),
         }
     }
@@ -54,13 +57,16 @@ fn main() -> ExitCode {
             })
         })(),
     };
-    let models = match loaded {
+    let mut models = match loaded {
         Ok(m) => m,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
+    if let Some(g) = gate {
+        models.tagger.set_second_gate(g);
+    }
     eprintln!(
         "models loaded in {:.0} ms (wall)",
         load_start.elapsed().as_secs_f64() * 1e3

@@ -8,7 +8,10 @@
 //! Options: `--epochs N`, `--seed N`, `--prune X`, `--tagger DIR` (parser: choose the epoch
 //! on dev tagged by this tagger), `--jackknife K` (parser: train on K-fold predicted tags; 0 = gold),
 //! `--clusters FILE` (word clusters as features, stored in the model; the jackknife taggers use
-//! them too), `--parser-clusters 0` (parser: clusters for the jackknife taggers only).
+//! them too), `--parser-clusters 0` (parser: clusters for the jackknife taggers only),
+//! `--second-pass K` (tagger: add a second pass over the first pass's right-context tags,
+//! trained on K-fold jackknifed first-pass tags), `--second-gate X` (the second pass re-tags
+//! only words whose first-pass score margin is below X; stored in the model).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
         Some("tagger") => ModelKind::Tagger,
         Some("parser") => ModelKind::Parser,
         _ => {
-            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K] [--clusters FILE] [--parser-clusters 0|1]");
+            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K] [--clusters FILE] [--parser-clusters 0|1] [--second-pass K] [--second-gate X]");
             return ExitCode::from(2);
         }
     };
@@ -42,6 +45,8 @@ fn main() -> ExitCode {
             "--jackknife" => config.jackknife = value.parse().expect("--jackknife takes a number"),
             "--clusters" => config.clusters = Some(value.into()),
             "--parser-clusters" => config.parser_clusters = value != "0",
+            "--second-pass" => config.second_pass = value.parse().expect("--second-pass takes a number"),
+            "--second-gate" => config.second_gate = value.parse().expect("--second-gate takes a number"),
             _ => {
                 eprintln!("unknown option {flag}");
                 return ExitCode::from(2);

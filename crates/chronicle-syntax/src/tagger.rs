@@ -17,7 +17,7 @@ use crate::hash::{hash_str, IdBuild, Rng};
 use crate::intern::intern;
 use crate::lemma::Lemmatizer;
 use crate::perceptron::Perceptron;
-use crate::tagger_features::{features, norm_key, word_keys, WordKeys};
+use crate::tagger_features::{features, features2, norm_key, word_keys, WordKeys};
 use crate::weights::Weights;
 
 /// Words seen fewer times than this get no ambiguity class: rare training words would
@@ -73,6 +73,12 @@ pub struct Tagger {
     /// Word clusters (empty: no cluster features).
     clusters: Clusters,
     weights: Weights,
+    /// Second-pass weights (format 3): the sentence is tagged again, each word seeing the
+    /// first pass's tags of itself and its right neighbours. `None`: one pass.
+    second: Option<Weights>,
+    /// The second pass re-tags only words whose first-pass score margin (best minus
+    /// runner-up) is below this (`f32::INFINITY`: every word the dictionary does not tag).
+    second_gate: f32,
     pub lemmatizer: Lemmatizer,
 }
 
@@ -92,6 +98,20 @@ pub struct TagScratch {
     keys: Vec<WordKeys>,
     feats: Vec<u64>,
     scores: Vec<f32>,
+    first: Vec<u16>,
+    margin: Vec<f32>,
+}
+
+/// The best class and its lead over the runner-up.
+fn argmax_margin(s: &[f32]) -> (usize, f32) {
+    let best = argmax(s);
+    let mut second = f32::NEG_INFINITY;
+    for (i, &x) in s.iter().enumerate() {
+        if i != best && x > second {
+            second = x;
+        }
+    }
+    (best, s[best] - second)
 }
 
 fn argmax(s: &[f32]) -> usize {
@@ -120,21 +140,63 @@ impl Tagger {
         let mut out = Vec::with_capacity(words.len());
         scratch.scores.resize(self.weights.score_len(), 0.0);
         let n_classes = self.tags.len();
+        let two = self.second.is_some();
+        scratch.margin.clear();
         for i in 0..words.len() {
             if let Some(&c) = self.tagdict.get(&scratch.keys[i].word) {
                 out.push(c);
+                if two {
+                    scratch.margin.push(f32::INFINITY);
+                }
                 continue;
             }
             features(&scratch.keys, &out, i, use_clusters, &mut scratch.feats);
             scratch.scores.fill(0.0);
             self.weights.score(&scratch.feats, &mut scratch.scores);
-            out.push(argmax(&scratch.scores[..n_classes]) as u16);
+            if two {
+                let (c, m) = argmax_margin(&scratch.scores[..n_classes]);
+                out.push(c as u16);
+                scratch.margin.push(m);
+            } else {
+                out.push(argmax(&scratch.scores[..n_classes]) as u16);
+            }
+        }
+        if let Some(second) = &self.second {
+            scratch.scores.resize(scratch.scores.len().max(second.score_len()), 0.0);
+            std::mem::swap(&mut scratch.first, &mut out);
+            out.clear();
+            for i in 0..words.len() {
+                if scratch.margin[i] >= self.second_gate {
+                    out.push(scratch.first[i]);
+                    continue;
+                }
+                features2(&scratch.keys, &out, &scratch.first, i, use_clusters, &mut scratch.feats);
+                scratch.scores.fill(0.0);
+                second.score(&scratch.feats, &mut scratch.scores);
+                out.push(argmax(&scratch.scores[..n_classes]) as u16);
+            }
         }
         out
     }
 
     pub fn n_features(&self) -> usize {
-        self.weights.n_features()
+        self.weights.n_features() + self.second.as_ref().map_or(0, Weights::n_features)
+    }
+
+    /// Whether this tagger makes a second pass.
+    pub fn two_pass(&self) -> bool {
+        self.second.is_some()
+    }
+
+    /// The second pass's margin gate (see the field); for tuning.
+    pub fn second_gate(&self) -> f32 {
+        self.second_gate
+    }
+
+    /// Sets the second pass's margin gate: only words whose first-pass margin (best score
+    /// minus the runner-up's) is below it are tagged again (for tuning it on dev).
+    pub fn set_second_gate(&mut self, gate: f32) {
+        self.second_gate = gate;
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -161,6 +223,11 @@ impl Tagger {
         self.clusters.write(&mut w);
         self.weights.write(&mut w);
         self.lemmatizer.write(&mut w);
+        w.u8(u8::from(self.second.is_some()));
+        if let Some(second) = &self.second {
+            second.write(&mut w);
+            w.f32(self.second_gate);
+        }
         format::wrap(Kind::Tagger, &w.buf)
     }
 
@@ -199,6 +266,19 @@ impl Tagger {
             return Err(r.error("weight table and tag set disagree on the number of classes"));
         }
         let lemmatizer = Lemmatizer::read(&mut r)?;
+        let (second, second_gate) = if version >= 3 && r.u8()? != 0 {
+            let second = Weights::read(&mut r)?;
+            if second.n_classes != pairs.len() {
+                return Err(r.error("second-pass weight table and tag set disagree on the number of classes"));
+            }
+            let gate = r.f32()?;
+            if gate.is_nan() || gate < 0.0 {
+                return Err(r.error(format!("second-pass gate {gate} is not a non-negative number")));
+            }
+            (Some(second), gate)
+        } else {
+            (None, f32::INFINITY)
+        };
         r.finish()?;
         Ok(Tagger {
             tags: TagSet::new(&pairs),
@@ -207,6 +287,8 @@ impl Tagger {
             tagdict,
             clusters,
             weights,
+            second,
+            second_gate,
             lemmatizer,
         })
     }
@@ -335,8 +417,137 @@ impl TaggerTrainer {
             tagdict: self.tagdict.clone(),
             clusters: self.clusters.clone(),
             weights: self.model.averaged(prune),
+            second: None,
+            second_gate: f32::INFINITY,
             lemmatizer: self.lemmatizer.clone(),
         };
         Tagger::load("snapshot", &t.to_bytes()).expect("a fresh model loads")
+    }
+}
+
+/// A copy of a weight table (through its serialised form; training time only).
+fn copy_weights(w: &Weights) -> Weights {
+    let mut out = Writer::default();
+    w.write(&mut out);
+    Weights::read(&mut Reader::new("copy", &out.buf)).expect("a written table reads back")
+}
+
+/// Training state of the second tagging pass: the first pass's tags of every training
+/// sentence, each predicted by a tagger that did not see the sentence (jackknifed), so the
+/// second pass learns how far to trust them.
+pub struct SecondPassTrainer {
+    first: Vec<Vec<u16>>,
+    model: Perceptron,
+}
+
+impl SecondPassTrainer {
+    /// Tags `train` with `folds` first-pass taggers, each trained for `epochs` epochs on the
+    /// other folds; `full` is the trainer of the first-pass model (its class table is used).
+    pub fn new(
+        full: &TaggerTrainer,
+        train: &[TreeSentence],
+        folds: usize,
+        epochs: usize,
+        seed: u64,
+        progress: &mut dyn FnMut(&str),
+    ) -> SecondPassTrainer {
+        let folds = folds.max(2);
+        let mut first: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
+        for fold in 0..folds {
+            let rest: Vec<TreeSentence> = train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let mut t = TaggerTrainer::new(&rest, full.clusters.clone());
+            let mut rng = Rng::new(seed ^ (0x5EC0 + fold as u64));
+            for _ in 0..epochs {
+                t.epoch(&rest, &mut rng);
+            }
+            let tagger = t.snapshot(0.05);
+            // The fold's class ids, mapped to the full trainer's.
+            let map: Vec<u16> = tagger.pairs.iter().map(|p| full.class_of[p]).collect();
+            let mut scratch = TagScratch::default();
+            let (mut right, mut total) = (0usize, 0usize);
+            for (i, s) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+                let tags: Vec<u16> = tagger
+                    .tag(&s.forms(), &mut scratch)
+                    .iter()
+                    .map(|&c| map[c as usize])
+                    .collect();
+                for (w, &c) in s.words.iter().zip(&tags) {
+                    total += 1;
+                    right += usize::from(full.class_of[&(w.xpos.clone(), w.upos.clone())] == c);
+                }
+                first[i] = tags;
+            }
+            progress(&format!(
+                "second pass: first-pass fold {}/{folds} tagged, {:.2} % classes right on held-out training sentences",
+                fold + 1,
+                100.0 * right as f64 / total.max(1) as f64
+            ));
+        }
+        SecondPassTrainer {
+            first,
+            model: Perceptron::new(full.pairs.len()),
+        }
+    }
+
+    /// One pass of the second-pass model over `train` in a seeded random order.
+    pub fn epoch(&mut self, full: &TaggerTrainer, train: &[TreeSentence], rng: &mut Rng) {
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        rng.shuffle(&mut order);
+        let (mut chars, mut keys, mut feats) = (Vec::new(), Vec::new(), Vec::new());
+        let mut scores = vec![0.0; full.pairs.len()];
+        let use_clusters = !full.clusters.is_empty();
+        for &si in &order {
+            let s = &train[si];
+            let forms = s.forms();
+            word_keys(
+                &forms,
+                |k| full.lexicon.get(&k).copied().unwrap_or(0),
+                |w| full.clusters.keys(w),
+                &mut chars,
+                &mut keys,
+            );
+            let first = &self.first[si];
+            let mut hist: Vec<u16> = Vec::with_capacity(forms.len());
+            for (i, w) in s.words.iter().enumerate() {
+                if full.tagdict.contains_key(&keys[i].word) {
+                    hist.push(first[i]);
+                    continue;
+                }
+                features2(&keys, &hist, first, i, use_clusters, &mut feats);
+                scores.fill(0.0);
+                self.model.score(&feats, &mut scores);
+                let guess = argmax(&scores);
+                let truth = full.class_of[&(w.xpos.clone(), w.upos.clone())] as usize;
+                self.model.tick();
+                self.model.update(&feats, truth, guess, 1.0);
+                hist.push(guess as u16);
+            }
+        }
+    }
+
+    /// `first` (a first-pass tagger from `full`) with the current averaged second pass.
+    /// `gate`: see [`Tagger::set_second_gate`].
+    pub fn snapshot(&self, first: &Tagger, prune: f32, gate: f32) -> Tagger {
+        let t = Tagger {
+            tags: TagSet::new(&first.pairs),
+            pairs: first.pairs.clone(),
+            lexicon: first.lexicon.clone(),
+            tagdict: first.tagdict.clone(),
+            clusters: first.clusters.clone(),
+            weights: copy_weights(&first.weights),
+            second: Some(self.model.averaged(prune)),
+            second_gate: gate,
+            lemmatizer: first.lemmatizer.clone(),
+        };
+        Tagger::load("snapshot", &t.to_bytes()).expect("a fresh model loads")
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.model.n_features()
     }
 }

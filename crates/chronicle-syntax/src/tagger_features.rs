@@ -211,6 +211,37 @@ pub fn features(keys: &[WordKeys], tags: &[u16], i: usize, clusters: bool, out: 
     }
 }
 
+/// Features of the second tagging pass at `i`: the first pass's, plus the tags the first
+/// pass gave the word itself and its right neighbours (`first`), which a left-to-right pass
+/// cannot see ("that" before a verb, "to" before a noun). `tags` holds the second pass's own
+/// tags of `0..i`.
+pub fn features2(keys: &[WordKeys], tags: &[u16], first: &[u16], i: usize, clusters: bool, out: &mut Vec<u64>) {
+    features(keys, tags, i, clusters, out);
+    let n = keys.len();
+    let w = &keys[i];
+    let p = |j: usize| -> u64 {
+        if j < n {
+            u64::from(first[j])
+        } else {
+            0xFFFE_u64 + (j - n) as u64
+        }
+    };
+    let (p0, p1, p2) = (p(i), p(i + 1), p(i + 2));
+    let t1 = if i >= 1 { u64::from(tags[i - 1]) } else { 0xFFFF };
+    out.extend_from_slice(&[
+        feature(60, &[p0]),
+        feature(61, &[p1]),
+        feature(62, &[p1, p2]),
+        feature(63, &[t1, p1]),
+        feature(64, &[w.norm, p1]),
+        feature(65, &[w.amb, p1]),
+        feature(66, &[w.suf[2], p1]),
+        feature(67, &[p0, p1]),
+        feature(68, &[t1, p0, p1]),
+        feature(69, &[w.norm, p1, p2]),
+    ]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -186,3 +186,41 @@ fn missing_cluster_file_is_named() {
     assert!(e.to_string().contains("missing-clusters.txt"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn two_pass_tagger_trains_saves_and_loads() {
+    let dir = scratch_dir("twopass");
+    let data = dir.join("tiny.conllu");
+    std::fs::write(&data, TINY).unwrap();
+    let mut c = TrainConfig::new(ModelKind::Tagger, vec![data.clone()], data.clone(), dir.join("out"));
+    c.epochs = 6;
+    c.prune = 0.0;
+    c.second_pass = 2;
+    let mut lines = Vec::new();
+    train(&c, &mut |l| lines.push(l.to_string())).unwrap();
+    assert!(
+        lines.iter().any(|l| l.starts_with("second pass epoch  1:")),
+        "{lines:?}"
+    );
+    assert!(c.command().contains("--second-pass 2"));
+    let bytes = std::fs::read(c.out.join("model.bin")).unwrap();
+    let mut t = Tagger::load("model.bin", &bytes).unwrap();
+    assert!(t.two_pass());
+    assert_eq!(t.second_gate(), f32::INFINITY);
+    let words = ["The", "army", "visited", "Geneva", "."];
+    let mut scratch = chronicle_syntax::tagger::TagScratch::default();
+    let all = t.tag(&words, &mut scratch);
+    assert_eq!(all.len(), words.len());
+    assert_eq!(t.tags.xpos[all[1] as usize], "NN");
+    // A zero gate keeps every first-pass tag: the same as the first pass alone.
+    t.set_second_gate(0.0);
+    assert_eq!(t.tag(&words, &mut scratch).len(), words.len());
+    // A damaged file still fails with the file's name.
+    let mut cut = bytes.clone();
+    cut.truncate(bytes.len() - 3);
+    assert!(Tagger::load("model.bin", &cut)
+        .unwrap_err()
+        .to_string()
+        .contains("model.bin"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
