@@ -431,7 +431,16 @@ fn model_card(config: &TrainConfig, name: &str, r: &TrainReport, labels: usize, 
              Greedy left-to-right averaged perceptron over hashed features (word, lower-cased form, prefixes,\n\
              suffixes, shape, ambiguity class, neighbouring words, previous tags, word-cluster bit-path prefixes of\n\
              the word and its neighbours when trained with `--clusters`); lemmas from an exception\n\
-             table plus suffix rules per XPOS, both learned from the treebank."
+             table plus suffix rules per XPOS, both learned from the treebank.{}",
+            if config.second_pass > 1 {
+                format!(
+                    "\nA second pass re-tags the words whose first-pass score margin is below {} with the first pass's tags\n\
+                     of the word and of the next two words as extra features (trained on {}-fold jackknifed first-pass tags).",
+                    config.second_gate, config.second_pass
+                )
+            } else {
+                String::new()
+            }
         ),
         ModelKind::Parser => format!(
             "English dependency parser producing Universal Dependencies relations with subtypes ({labels} labels).\n\
