@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chronicle_doc::{DataError, TimeKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 use serde::Deserialize;
 
 use crate::lexicon::{line_of, toml_error, Lexicon};
@@ -113,13 +114,79 @@ impl RuleSet {
         }
         // A large lazy-DFA cache keeps the set on the DFA: with the default, case-insensitive
         // alternations of every rule thrash the cache and the search falls back to the PikeVM.
-        let set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+        // The set reads ASCII-lowercased text (see `set_pattern`).
+        let set_patterns = rules
+            .iter()
+            .map(|r| set_pattern(r.regex.as_str()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| DataError::new(RULES_FILE, format!("rule set: {e}")))?;
+        let set = RegexSetBuilder::new(&set_patterns)
             .unicode(false)
             .dfa_size_limit(64 << 20)
             .size_limit(64 << 20)
             .build()
             .map_err(|e| DataError::new(RULES_FILE, format!("rule set: {e}")))?;
         Ok(RuleSet { rules, set })
+    }
+}
+
+/// The set's pattern for a rule: the rule as it reads ASCII-lowercased text. Every class
+/// becomes its lowercase image, so a case-insensitive word (`[Jj][Aa][Nn]`) is a literal again
+/// and an alternation of words (the month, number, unit tables) compiles to a prefix trie
+/// instead of one NFA branch per word: each lazy-DFA state then holds a few NFA states instead
+/// of hundreds, and building states (most of a cold pass) gets that much cheaper. On lowercased
+/// text the pattern matches wherever the rule matches the original (case-sensitive parts such
+/// as time zones only match more), so the set still reports every rule that can match.
+fn set_pattern(full: &str) -> Result<String, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(full)
+        .map_err(|e| e.to_string())?;
+    Ok(lowercase(&hir).to_string())
+}
+
+fn lowercase(h: &Hir) -> Hir {
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => h.clone(),
+        HirKind::Literal(lit) => Hir::literal(lit.0.to_ascii_lowercase()),
+        HirKind::Class(Class::Bytes(c)) => {
+            let mut bytes = [false; 256];
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    bytes[usize::from(b.to_ascii_lowercase())] = true;
+                }
+            }
+            let ranges = (0..=255u8)
+                .filter(|&b| bytes[usize::from(b)])
+                .map(|b| ClassBytesRange::new(b, b));
+            Hir::class(Class::Bytes(ClassBytes::new(ranges)))
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut out = Vec::new();
+            for r in c.ranges() {
+                let (lo, hi) = (r.start(), r.end());
+                if hi.is_ascii() {
+                    out.extend((lo..=hi).map(|ch| {
+                        let l = ch.to_ascii_lowercase();
+                        ClassUnicodeRange::new(l, l)
+                    }));
+                } else {
+                    out.push(ClassUnicodeRange::new(lo, hi));
+                }
+            }
+            Hir::class(Class::Unicode(ClassUnicode::new(out)))
+        }
+        HirKind::Repetition(r) => {
+            let mut r = r.clone();
+            r.sub = Box::new(lowercase(&r.sub));
+            Hir::repetition(r)
+        }
+        // Captures do not matter to the set.
+        HirKind::Capture(c) => lowercase(&c.sub),
+        HirKind::Concat(xs) => Hir::concat(xs.iter().map(lowercase).collect()),
+        HirKind::Alternation(xs) => Hir::alternation(xs.iter().map(lowercase).collect()),
     }
 }
 
@@ -177,6 +244,18 @@ mod tests {
         );
         let set = RuleSet::parse(&src, &lex()).unwrap();
         assert!(set.rules[0].regex.is_match("JANUARY  12"));
+    }
+
+    #[test]
+    fn set_patterns_read_lowercased_text() {
+        let p = set_pattern(r"(?i)(?-u:\b)(?:(?P<m>jan|january|june) (?P<d>\d+)(?: (?-i:GMT))?)").unwrap();
+        let set = RegexSetBuilder::new([&p]).unicode(false).build().unwrap();
+        for text in ["JANUARY 12", "June 3 GMT", "on Jan 5"] {
+            assert!(set.is_match(&text.to_ascii_lowercase()), "{p} on {text}");
+        }
+        assert!(!set.is_match("xjune 3"), "{p}");
+        // The words are literals again (no `[Jj]` classes left to fold).
+        assert!(!p.contains("J"), "{p}");
     }
 
     #[test]

@@ -62,13 +62,15 @@ impl TimeStage {
         // Paragraph by paragraph: the set tells which rules can match in this paragraph, and
         // only those run (on the lazy DFA, captures only where they matched) over it alone.
         // Expressions do not span blank lines, so nothing is lost at the cuts.
+        // The set runs on an ASCII-lowercased copy (same byte offsets; see `rules::set_pattern`).
+        let lower = text.to_ascii_lowercase();
         let mut para_start = 0;
         while para_start < text.len() {
             let para_end = text[para_start..]
                 .find("\n\n")
                 .map_or(text.len(), |i| para_start + i + 2);
             let hay = &text[..para_end];
-            for ri in self.rules.set.matches_at(hay, para_start).iter() {
+            for ri in self.rules.set.matches_at(&lower[..para_end], para_start).iter() {
                 let regex = &self.rules.rules[ri].regex;
                 let mut at = para_start;
                 while let Some(m) = regex.find_at(hay, at) {
