@@ -33,6 +33,7 @@ impl Coder<'_> {
             objects: Vec::new(),
             code: DEMAND.to_owned(),
             targets: vec![Slot::None],
+            reversed: false,
         };
         let slots = Slots { tree };
         let triggers: Vec<(usize, &Pattern)> = (tree.start..tree.end)
@@ -154,6 +155,12 @@ impl Coder<'_> {
         }
         let mut targets = slots.target(i, pattern);
         let mut how_target = "pattern slot";
+        if pattern.reversed && !sources.is_empty() && !targets.is_empty() {
+            // "Haiti received aid *from the US*": the giver acts on the receiver.
+            std::mem::swap(&mut sources, &mut targets);
+            how_source = "pattern slot (the giver)";
+            how_target = "subject (the receiver)";
+        }
         // "Three Iraqi civilians have been killed in Baghdad", "ten Russian soldiers killed in
         // Ukraine": violence whose agent goes unnamed is still an event against its victims.
         // Its source is the country where it happened when that is not the victims' own

@@ -15,7 +15,9 @@
 //! * `code`: the CAMEO code, checked against the ontology;
 //! * `target`: where the target is, in order of preference: `obj`, `iobj`, a preposition
 //!   (`with`, `against`, `to`, …), `comp` (the first actor in a clausal complement), `none`
-//!   (the event needs no target);
+//!   (the event needs no target); a leading `<` reverses the roles: the actor found in the
+//!   slots is the source and the subject the target (`receive +aid` `<from`: "Haiti received
+//!   aid *from the US*" is the US giving aid to Haiti);
 //! * `example`: a sentence of our own the pattern is written for.
 
 use std::collections::HashMap;
@@ -55,6 +57,8 @@ pub struct Pattern {
     pub objects: Vec<String>,
     pub code: String,
     pub targets: Vec<Slot>,
+    /// The slots name the source and the subject is the target (`<` in the file).
+    pub reversed: bool,
 }
 
 impl Pattern {
@@ -108,6 +112,10 @@ impl Patterns {
             if ontology.get(code).is_none() {
                 return Err(fail(format!("`{code}` is not a CAMEO code")));
             }
+            let (reversed, targets) = match targets.strip_prefix('<') {
+                Some(rest) => (true, rest),
+                None => (false, targets),
+            };
             let targets = targets
                 .split(',')
                 .map(|slot| match slot.trim() {
@@ -134,6 +142,7 @@ impl Patterns {
                 objects,
                 code: code.to_owned(),
                 targets,
+                reversed,
             };
             let list = by_trigger.entry((kind, lemma)).or_default();
             if list
@@ -181,6 +190,15 @@ mod tests {
             call[0].specificity() >= call.last().unwrap().specificity(),
             "most specific first"
         );
+        let reversed = Patterns::parse(
+            "p.tsv",
+            "verb\treceive +aid\t070\t<from,obj\tHaiti received aid from the US.\n",
+            &ontology,
+        )
+        .unwrap();
+        let receive = &reversed.for_trigger(TriggerKind::Verb, "receive")[0];
+        assert!(receive.reversed);
+        assert_eq!(receive.targets, [Slot::Preposition("from".into()), Slot::Object]);
     }
 
     #[test]

@@ -1933,3 +1933,17 @@ fn a_verb_done_again_is_the_verb() {
     let mut doc = document(&[rows], &[(0, 1, 2, "IGOEUREEC"), (0, 5, 6, "BLR")]);
     assert_eq!(code(&mut doc), [ev("IGOEUREEC", "163", "BLR", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn what_is_received_from_another_is_the_givers_act() {
+    // "Haiti received aid from the US": the US gave aid to Haiti.
+    let rows: &[Row] = &[
+        ("Haiti", "Haiti", "PROPN", 2, "nsubj"),
+        ("received", "receive", "VERB", 0, "root"),
+        ("aid", "aid", "NOUN", 2, "obj"),
+        ("from", "from", "ADP", 5, "case"),
+        ("Washington", "Washington", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "HTI"), (0, 4, 5, "USAGOV")]);
+    assert_eq!(code(&mut doc), [ev("USAGOV", "070", "HTI", Mode::Asserted, 1)]);
+}
