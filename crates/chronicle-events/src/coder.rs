@@ -284,6 +284,15 @@ impl Coder<'_> {
                 head: tree.lower_lemma(tree.head(i).unwrap_or(i)),
             });
         }
+        if recoded.is_none() && claims_own_force(tree, &slots, i, code, &sources) {
+            // "The US claimed that they had attacked Iraq": claiming one's own use of force
+            // is claiming responsibility for it.
+            recoded = Some(crate::recode::Recoded {
+                code: CLAIM_RESPONSIBILITY.to_owned(),
+                class: "claim".to_owned(),
+                head: tree.lower_lemma(tree.head(i).unwrap_or(i)),
+            });
+        }
         if let Some((wishers, addressees)) = wish(tree, &slots, i) {
             // "Obama wants Putin to attack Switzerland": wanting another to act is an appeal
             // to that other.
@@ -605,6 +614,32 @@ fn allegation<'d>(
             .all(|p| !same_country(a.mention.actor.as_deref(), p.mention.actor.as_deref()))
     });
     (!accusers.is_empty() && other).then_some(accusers)
+}
+
+/// Verbs by which an actor owns up to an act.
+const OWNING_HEADS: &[&str] = &["claim", "admit", "acknowledge"];
+/// CAMEO "Claim or acknowledge responsibility".
+const CLAIM_RESPONSIBILITY: &str = "015";
+
+/// Whether force or violence (CAMEO 18–20) is what its own perpetrators claim or admit they
+/// did ("The US claimed that they had attacked Iraq", "Russia admitted its jets struck …").
+fn claims_own_force(tree: &Tree<'_>, slots: &Slots<'_, '_>, v: usize, code: &str, perpetrators: &[Filler<'_>]) -> bool {
+    if !matches!(code.get(..2), Some("18" | "19" | "20")) || tree.deprel(v) != "ccomp" || perpetrators.is_empty() {
+        return false;
+    }
+    let Some(head) = tree
+        .head(v)
+        .filter(|&h| OWNING_HEADS.contains(&tree.lower_lemma(h).as_str()))
+    else {
+        return false;
+    };
+    let claimants = slots.verb_agent(head);
+    !claimants.is_empty()
+        && perpetrators.iter().all(|p| {
+            claimants
+                .iter()
+                .any(|c| same_country(c.mention.actor.as_deref(), p.mention.actor.as_deref()))
+        })
 }
 
 /// Whether the negation stands on a verb above the trigger whose own agent is another

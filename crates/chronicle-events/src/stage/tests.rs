@@ -1947,3 +1947,21 @@ fn what_is_received_from_another_is_the_givers_act() {
     let mut doc = document(&[rows], &[(0, 0, 1, "HTI"), (0, 4, 5, "USAGOV")]);
     assert_eq!(code(&mut doc), [ev("USAGOV", "070", "HTI", Mode::Asserted, 1)]);
 }
+
+#[test]
+fn claiming_ones_own_attack_is_claiming_responsibility() {
+    // "Russia claimed that it had attacked Kyiv": responsibility claimed (015), not an
+    // accusation and not an established attack.
+    let rows: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("claimed", "claim", "VERB", 0, "root"),
+        ("that", "that", "SCONJ", 6, "mark"),
+        ("it", "it", "PRON", 6, "nsubj"),
+        ("had", "have", "AUX", 6, "aux"),
+        ("attacked", "attack", "VERB", 2, "ccomp"),
+        ("Kyiv", "Kyiv", "PROPN", 6, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUS"), (0, 3, 4, "RUS"), (0, 6, 7, "UKRGOV")]);
+    let events = code(&mut doc);
+    assert_eq!(events, [ev("RUS", "015", "UKRGOV", Mode::Asserted, 1)], "{events:?}");
+}
