@@ -161,6 +161,17 @@ impl Coder<'_> {
             how_source = "pattern slot (the giver)";
             how_target = "subject (the receiver)";
         }
+        if let Some((givers, undergoers)) = (pattern.kind == TriggerKind::Noun)
+            .then(|| slots.undergone(i))
+            .flatten()
+        {
+            // "Israel faced *criticism* from France": France criticizes Israel; with nobody
+            // named as its author ("faced criticism over the raid") the event has no source.
+            sources = givers;
+            targets = undergoers;
+            how_source = "the `from`/`by` phrase of what the subject undergoes";
+            how_target = "the subject who undergoes it";
+        }
         // "Three Iraqi civilians have been killed in Baghdad", "ten Russian soldiers killed in
         // Ukraine": violence whose agent goes unnamed is still an event against its victims.
         // Its source is the country where it happened when that is not the victims' own

@@ -38,6 +38,12 @@ const STATIVE_PASSIVES: &[&str] = &[
 /// Verbs whose subject, not their object, does what the infinitive under them says
 /// ("promised Kyiv *to send* arms").
 const SUBJECT_CONTROL: &[&str] = &["promise", "pledge", "vow", "offer", "threaten", "swear"];
+/// Verbs whose subject undergoes the event noun they take ("faced criticism", "came under
+/// pressure", "suffered an attack").
+const UNDERGOING: &[&str] = &["face", "suffer", "endure", "weather", "undergo", "draw", "attract"];
+/// Verbs whose subject undergoes what an `under` phrase names ("came *under* pressure",
+/// "remains under sanctions"; not "bought soybeans under the accords").
+const UNDER_VERBS: &[&str] = &["come", "be", "remain", "stay", "fall"];
 /// How far up the tree a subject is looked for.
 const MAX_CLIMB: usize = 4;
 /// Nouns naming a conversation whose partner is the addressee of what is said in it.
@@ -437,6 +443,39 @@ impl<'t, 'd> Slots<'t, 'd> {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// For an event noun its verb's subject undergoes ("Israel *faced criticism* from
+    /// France", "came under *pressure* from Washington"): those who give it (a `from` or `by`
+    /// phrase on the noun or the verb; maybe none) and the subject who undergoes it.
+    pub fn undergone(&self, n: usize) -> Option<(Vec<Filler<'d>>, Vec<Filler<'d>>)> {
+        let tree = self.tree;
+        let verb = tree
+            .head(n)
+            .filter(|&v| matches!(tree.base_deprel(n), "obj" | "obl") && tree.doc.tokens[v].upos == Some(Upos::Verb))?;
+        // "faced criticism" (an object), "came *under* pressure" (only that phrase).
+        let undergoes = match tree.base_deprel(n) {
+            "obj" => UNDERGOING.contains(&tree.lower_lemma(verb).as_str()),
+            _ => tree.case_of(n).as_deref() == Some("under") && UNDER_VERBS.contains(&tree.lower_lemma(verb).as_str()),
+        };
+        if !undergoes || !self.own_agent(n).is_empty() {
+            return None;
+        }
+        let undergoers = self.verb_agent(verb);
+        if undergoers.is_empty() {
+            return None;
+        }
+        let givers = [n, verb]
+            .iter()
+            .flat_map(|&h| tree.children(h).iter().copied())
+            .filter(|&c| {
+                matches!(tree.base_deprel(c), "nmod" | "obl")
+                    && tree.case_of(c).is_some_and(|m| m == "from" || m == "by")
+            })
+            .map(|c| self.actors_at(c))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default();
+        Some((givers, undergoers))
     }
 
     /// A noun's own agent: its possessor, national adjective or "by" phrase.

@@ -1965,3 +1965,27 @@ fn claiming_ones_own_attack_is_claiming_responsibility() {
     let events = code(&mut doc);
     assert_eq!(events, [ev("RUS", "015", "UKRGOV", Mode::Asserted, 1)], "{events:?}");
 }
+
+#[test]
+fn what_the_subject_undergoes_comes_from_another() {
+    // "Israel faced criticism from France": France criticizes Israel.
+    let rows: &[Row] = &[
+        ("Israel", "Israel", "PROPN", 2, "nsubj"),
+        ("faced", "face", "VERB", 0, "root"),
+        ("criticism", "criticism", "NOUN", 2, "obj"),
+        ("from", "from", "ADP", 5, "case"),
+        ("France", "France", "PROPN", 3, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 4, 5, "FRA")]);
+    assert_eq!(code(&mut doc), [ev("FRA", "111", "ISR", Mode::Asserted, 1)]);
+    // With nobody named as its author, no event (not Israel criticizing someone).
+    let rows: &[Row] = &[
+        ("Israel", "Israel", "PROPN", 2, "nsubj"),
+        ("faced", "face", "VERB", 0, "root"),
+        ("criticism", "criticism", "NOUN", 2, "obj"),
+        ("over", "over", "ADP", 5, "case"),
+        ("Gaza", "Gaza", "PROPN", 3, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 4, 5, "PSE")]);
+    assert_eq!(code(&mut doc), []);
+}
