@@ -7,7 +7,7 @@
 //! (what the model itself labelled the same word earlier in the article).
 
 use crate::hash::{FeatureHasher as H, StrMap, StrSet};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Cluster, Lexicon};
 use crate::tags::{split, Tag};
 
 // Template ids: part of every feature hash, so never renumber (bump FEATURE_VERSION instead).
@@ -124,11 +124,19 @@ fn has_letter(word: &str) -> bool {
 /// Whether a sentence is written in capitals (headlines, datelines): it has letters and none
 /// of its words has a lower-case letter.
 pub fn is_all_caps_sentence(words: &[&str]) -> bool {
-    let letters: usize = words
-        .iter()
-        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
-        .sum();
-    letters >= 2 && !words.iter().any(|w| has_lower(w))
+    // One pass that stops at the first lower-case letter (the first word, in most sentences).
+    let mut letters = 0usize;
+    for w in words {
+        for c in w.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+    }
+    letters >= 2
 }
 
 /// What the whole article says about how words are written, gathered before tagging.
@@ -145,6 +153,8 @@ pub struct DocInfo {
 impl DocInfo {
     pub fn new(sentences: &[Vec<&str>]) -> DocInfo {
         let mut info = DocInfo::default();
+        // Case-mapped forms are built in one buffer and only copied when new to a table.
+        let mut buf = String::new();
         for words in sentences {
             if is_all_caps_sentence(words) {
                 continue;
@@ -153,21 +163,50 @@ impl DocInfo {
                 if !has_letter(w) {
                     continue;
                 }
-                if i > 0 && !initial_cap(w) {
-                    info.lower_seen.insert(w.to_lowercase());
+                let cap = initial_cap(w);
+                if i > 0 && !cap {
+                    let lower = lowercase_into(w, &mut buf);
+                    if !info.lower_seen.contains(lower) {
+                        info.lower_seen.insert(lower.to_string());
+                    }
                 }
-                if initial_cap(w) && (i > 0 || has_lower(w)) {
-                    if i > 0 {
+                if cap && (i > 0 || has_lower(w)) {
+                    if i > 0 && !info.cap_seen.contains(*w) {
                         info.cap_seen.insert((*w).to_string());
                     }
-                    info.case_variant
-                        .entry(w.to_uppercase())
-                        .or_insert_with(|| (*w).to_string());
+                    let upper = uppercase_into(w, &mut buf);
+                    if !info.case_variant.contains_key(upper) {
+                        info.case_variant.insert(upper.to_string(), (*w).to_string());
+                    }
                 }
             }
         }
         info
     }
+}
+
+/// `word.to_lowercase()`, written into `buf` (without allocating for ASCII words).
+fn lowercase_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
+}
+
+/// `word.to_uppercase()`, written into `buf` (without allocating for ASCII words).
+fn uppercase_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_uppercase();
+    } else {
+        buf.push_str(&word.to_uppercase());
+    }
+    buf
 }
 
 /// Label counts of words the model already tagged in this article: for each capitalised
@@ -178,14 +217,14 @@ pub struct History {
 }
 
 impl History {
-    fn key(word: &str, headline: bool, doc: &DocInfo) -> Option<String> {
+    fn key<'k>(word: &'k str, headline: bool, doc: &'k DocInfo) -> Option<&'k str> {
         if !initial_cap(word) || !has_letter(word) {
             return None;
         }
         if headline {
-            return Some(doc.case_variant.get(word).cloned().unwrap_or_else(|| word.to_string()));
+            return Some(doc.case_variant.get(word).map_or(word, String::as_str));
         }
-        Some(word.to_string())
+        Some(word)
     }
 
     /// Records the tags chosen for a sentence.
@@ -194,7 +233,11 @@ impl History {
         for (w, &t) in words.iter().zip(tags) {
             if let Some(k) = History::key(w, headline, doc) {
                 let slot = split(t).map_or(0, |(kind, _)| 1 + crate::tags::kind_index(kind));
-                let c = &mut self.counts.entry(k).or_default()[slot];
+                let counts = match self.counts.get_mut(k) {
+                    Some(c) => c,
+                    None => self.counts.entry(k.to_string()).or_default(),
+                };
+                let c = &mut counts[slot];
                 *c = c.saturating_add(1);
             }
         }
@@ -203,9 +246,16 @@ impl History {
     /// History features of a sentence's tokens.
     pub fn features(&self, words: &[&str], doc: &DocInfo, out: &mut SentenceFeatures) {
         out.clear();
+        if self.counts.is_empty() {
+            // Nothing tagged yet (the article's first sentence): no token has a history.
+            for _ in words {
+                out.close_token();
+            }
+            return;
+        }
         let headline = is_all_caps_sentence(words);
         for w in words {
-            if let Some(c) = History::key(w, headline, doc).and_then(|k| self.counts.get(&k)) {
+            if let Some(c) = History::key(w, headline, doc).and_then(|k| self.counts.get(k)) {
                 let total: u32 = c.iter().map(|&x| x as u32).sum();
                 let (best, _) = c.iter().enumerate().max_by_key(|&(i, &n)| (n, 5 - i)).expect("5 slots");
                 out.hashes.push(H::new(T_HISTORY).num(best as u64).finish());
@@ -223,35 +273,130 @@ impl History {
     }
 }
 
-/// Computes the static (non-history) features of sentences.
+/// Computes the static (non-history) features of sentences. Keeps its working buffers from
+/// one sentence to the next, so extraction allocates nothing once they have grown.
 pub struct Extractor<'a> {
-    pub lexicon: &'a Lexicon,
+    lexicon: &'a Lexicon,
+    /// Every token's lower-cased form, shape and short shape, back to back.
+    text: String,
+    toks: Vec<Tok>,
+    caps: Vec<bool>,
+    gaz: Vec<Vec<(u8, u8)>>,
+    /// Shapes of a headline word's article spelling.
+    variant_shape: String,
 }
 
-/// Per-token strings computed once per sentence.
-struct Tok<'w> {
-    word: &'w str,
-    lower: String,
-    short: String,
-    shape: String,
+/// What extraction needs of one token, computed once per sentence (strings are ranges of
+/// `Extractor::text`).
+#[derive(Clone, Copy)]
+struct Tok {
+    lower: (u32, u32),
+    shape: (u32, u32),
+    short: (u32, u32),
+    chars: u32,
+    cluster: Option<Cluster>,
 }
 
-impl Extractor<'_> {
-    pub fn extract(&self, words: &[&str], doc: &DocInfo, out: &mut SentenceFeatures) {
+/// Appends `shape(word)` and `short_shape(word)` to `text` in one pass over the characters;
+/// returns their ranges and the number of characters.
+fn shapes_into(word: &str, text: &mut String) -> ((u32, u32), (u32, u32), u32) {
+    let start = text.len() as u32;
+    let mut chars = 0u32;
+    for c in word.chars() {
+        if chars < 12 {
+            text.push(class(c));
+        }
+        chars += 1;
+    }
+    let mid = text.len() as u32;
+    let mut last = '\0';
+    for c in word.chars() {
+        let k = class(c);
+        if k != last {
+            text.push(k);
+            last = k;
+        }
+    }
+    ((start, mid), (mid, text.len() as u32), chars)
+}
+
+/// Byte ranges of the `k`-character prefixes and suffixes of `s`, `k` = 1..=4 (as many as
+/// it has characters): `(prefix end, suffix start)` per `k`.
+fn affixes(s: &str) -> ([(usize, usize); 4], usize) {
+    let mut out = [(0, 0); 4];
+    if s.is_ascii() {
+        let n = s.len().min(4);
+        for k in 1..=n {
+            out[k - 1] = (k, s.len() - k);
+        }
+        return (out, n);
+    }
+    let mut n = 0;
+    let mut fwd = s.char_indices().skip(1).map(|c| c.0);
+    let mut back = s.char_indices().rev().map(|c| c.0);
+    let total = s.chars().count();
+    for k in 1..=total.min(4) {
+        let end = fwd.next().unwrap_or(s.len());
+        let start = back.next().expect("k <= number of characters");
+        out[k - 1] = (end, start);
+        n = k;
+    }
+    (out, n)
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Extractor<'a> {
+        Extractor {
+            lexicon,
+            text: String::new(),
+            toks: Vec::new(),
+            caps: Vec::new(),
+            gaz: Vec::new(),
+            variant_shape: String::new(),
+        }
+    }
+
+    pub fn extract(&mut self, words: &[&str], doc: &DocInfo, out: &mut SentenceFeatures) {
         out.clear();
         let n = words.len();
         let headline = is_all_caps_sentence(words);
-        let toks: Vec<Tok> = words
-            .iter()
-            .map(|w| Tok {
-                word: w,
-                lower: w.to_lowercase(),
-                short: short_shape(w),
-                shape: shape(w),
-            })
-            .collect();
-        let caps: Vec<bool> = words.iter().map(|w| !has_lower(w)).collect();
-        let gaz = self.lexicon.matches(words, &caps);
+        let lexicon = self.lexicon;
+        self.text.clear();
+        self.toks.clear();
+        self.caps.clear();
+        for w in words {
+            let start = self.text.len();
+            if w.is_ascii() {
+                self.text.push_str(w);
+                self.text[start..].make_ascii_lowercase();
+            } else {
+                self.text.push_str(&w.to_lowercase());
+            }
+            let lower_range = (start as u32, self.text.len() as u32);
+            let lower = &self.text[start..];
+            let cluster = lexicon.cluster(w).or_else(|| {
+                // Headline words take the cluster of their usual spelling, or of the
+                // lower-cased word.
+                doc.case_variant
+                    .get(*w)
+                    .and_then(|v| lexicon.cluster(v))
+                    .or_else(|| lexicon.cluster(lower))
+            });
+            let (shape, short, chars) = shapes_into(w, &mut self.text);
+            self.toks.push(Tok {
+                lower: lower_range,
+                shape,
+                short,
+                chars,
+                cluster,
+            });
+            self.caps.push(!has_lower(w));
+        }
+        lexicon.matches_into(words, &self.caps, &mut self.gaz);
+        let text = self.text.as_str();
+        let get = |r: (u32, u32)| &text[r.0 as usize..r.1 as usize];
+        let toks = &self.toks[..];
+        let gaz = &self.gaz[..];
         let at = |j: isize| -> (&str, &str, &str) {
             if j < 0 {
                 ("<s>", "<s>", "<s>")
@@ -259,90 +404,77 @@ impl Extractor<'_> {
                 ("</s>", "</s>", "</s>")
             } else {
                 let t = &toks[j as usize];
-                (t.word, t.lower.as_str(), t.short.as_str())
+                (words[j as usize], get(t.lower), get(t.short))
             }
         };
-        let clusters: Vec<_> = words
-            .iter()
-            .map(|w| {
-                self.lexicon.cluster(w).or_else(|| {
-                    // Headline words take the cluster of their usual spelling, or of the
-                    // lower-cased word.
-                    doc.case_variant
-                        .get(*w)
-                        .and_then(|v| self.lexicon.cluster(v))
-                        .or_else(|| self.lexicon.cluster(&w.to_lowercase()))
-                })
-            })
-            .collect();
 
         for i in 0..n {
             let t = &toks[i];
+            let t_word = words[i];
+            let t_lower = get(t.lower);
+            let t_short = get(t.short);
             let h = &mut out.hashes;
             let ii = i as isize;
             h.push(H::new(T_BIAS).finish());
             // In headlines the surface form is uninformative upper case: use the article's
             // own spelling of the word where there is one.
             let variant = if headline {
-                doc.case_variant.get(t.word).map(String::as_str)
+                doc.case_variant.get(t_word).map(String::as_str)
             } else {
                 None
             };
-            let word = variant.unwrap_or(t.word);
+            let word = variant.unwrap_or(t_word);
             h.push(H::new(T_WORD).str(word).finish());
-            h.push(H::new(T_LOWER).str(&t.lower).finish());
-            let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-            for k in 1..=4.min(chars.len()) {
-                let end = chars.get(k).map_or(t.lower.len(), |c| c.0);
-                h.push(H::new(T_PREFIX).num(k as u64).str(&t.lower[..end]).finish());
-                let start = chars[chars.len() - k].0;
-                h.push(H::new(T_SUFFIX).num(k as u64).str(&t.lower[start..]).finish());
+            h.push(H::new(T_LOWER).str(t_lower).finish());
+            let (ends, k_max) = affixes(t_lower);
+            for (k, &(end, start)) in ends[..k_max].iter().enumerate() {
+                let k = k as u64 + 1;
+                h.push(H::new(T_PREFIX).num(k).str(&t_lower[..end]).finish());
+                h.push(H::new(T_SUFFIX).num(k).str(&t_lower[start..]).finish());
             }
-            let shape_of_word: std::borrow::Cow<str> = if variant.is_some() {
-                shape(word).into()
-            } else {
-                t.shape.as_str().into()
+            let (shape_of_word, short_of_word) = match variant {
+                Some(v) => {
+                    self.variant_shape.clear();
+                    let (a, b, _) = shapes_into(v, &mut self.variant_shape);
+                    let s = self.variant_shape.as_str();
+                    (&s[a.0 as usize..a.1 as usize], &s[b.0 as usize..b.1 as usize])
+                }
+                None => (get(t.shape), t_short),
             };
-            let short_of_word: std::borrow::Cow<str> = if variant.is_some() {
-                short_shape(word).into()
-            } else {
-                t.short.as_str().into()
-            };
-            h.push(H::new(T_SHAPE).str(&shape_of_word).finish());
-            h.push(H::new(T_SHORT_SHAPE).str(&short_of_word).finish());
+            h.push(H::new(T_SHAPE).str(shape_of_word).finish());
+            h.push(H::new(T_SHORT_SHAPE).str(short_of_word).finish());
             h.push(
                 H::new(T_CAPS)
-                    .str(&short_of_word)
+                    .str(short_of_word)
                     .num(i.min(1) as u64)
                     .num(headline as u64)
                     .finish(),
             );
-            h.push(H::new(T_LENGTH).num(t.word.chars().count().min(10) as u64).finish());
+            h.push(H::new(T_LENGTH).num(t.chars.min(10) as u64).finish());
             if headline {
-                h.push(H::new(T_HEADLINE_LOWER).str(&t.lower).finish());
+                h.push(H::new(T_HEADLINE_LOWER).str(t_lower).finish());
             }
             for off in [-2isize, -1, 1, 2] {
-                let (_, lower, short) = at(ii + off);
+                let (w, lower, short) = at(ii + off);
                 h.push(H::new(T_NEIGHBOUR).num(off as u64).str(lower).finish());
                 if off.abs() == 1 {
                     h.push(H::new(T_NEIGHBOUR_SHAPE).num(off as u64).str(short).finish());
-                    let (w, _, _) = at(ii + off);
                     h.push(H::new(T_NEIGHBOUR_WORD).num(off as u64).str(w).finish());
                 }
             }
-            h.push(H::new(T_BIGRAM_LEFT).str(at(ii - 1).1).str(&t.lower).finish());
-            h.push(H::new(T_BIGRAM_RIGHT).str(&t.lower).str(at(ii + 1).1).finish());
+            h.push(H::new(T_BIGRAM_LEFT).str(at(ii - 1).1).str(t_lower).finish());
+            h.push(H::new(T_BIGRAM_RIGHT).str(t_lower).str(at(ii + 1).1).finish());
             h.push(
                 H::new(T_SHAPE_TRIGRAM)
                     .str(at(ii - 1).2)
-                    .str(&t.short)
+                    .str(t_short)
                     .str(at(ii + 1).2)
                     .finish(),
             );
 
             for &(g, pos) in &gaz[i] {
                 h.push(H::new(T_GAZ).num(g as u64).num(pos as u64).finish());
-                h.push(H::new(T_GAZ_SHAPE).num(g as u64).num(pos as u64).str(&t.short).finish());
+                h.push(H::new(T_GAZ_SHAPE).num(g as u64).num(pos as u64).str(t_short).finish());
             }
             for off in [-1isize, 1] {
                 let j = ii + off;
@@ -353,7 +485,7 @@ impl Extractor<'_> {
                 }
             }
 
-            if let Some(c) = clusters[i] {
+            if let Some(c) = t.cluster {
                 for p in CLUSTER_PREFIXES {
                     let p = p.min(c.len);
                     h.push(
@@ -369,7 +501,7 @@ impl Extractor<'_> {
             for off in [-1isize, 1] {
                 let j = ii + off;
                 if j >= 0 && (j as usize) < n {
-                    if let Some(c) = clusters[j as usize] {
+                    if let Some(c) = toks[j as usize].cluster {
                         for p in [4u8, 10] {
                             let p = p.min(c.len);
                             h.push(
@@ -385,8 +517,8 @@ impl Extractor<'_> {
             }
 
             // Document-level spelling evidence.
-            if initial_cap(t.word) && has_letter(t.word) {
-                if doc.lower_seen.contains(&t.lower) {
+            if initial_cap(t_word) && has_letter(t_word) {
+                if doc.lower_seen.contains(t_lower) {
                     h.push(H::new(T_DOC).num(1).num((i == 0) as u64).finish());
                 }
                 if i == 0 || headline {
@@ -428,7 +560,7 @@ mod tests {
     #[test]
     fn extraction_is_deterministic_and_sized() {
         let lex = Lexicon::embedded().unwrap();
-        let ex = Extractor { lexicon: &lex };
+        let mut ex = Extractor::new(&lex);
         let words = ["Joe", "Biden", "visited", "Geneva", "."];
         let info = DocInfo::new(&[words.to_vec()]);
         let mut a = SentenceFeatures::default();
@@ -456,5 +588,68 @@ mod tests {
         hist.features(&["Biden", "left"], &info, &mut f);
         assert_eq!(f.token(0)[0], H::new(T_HISTORY).num(1).finish());
         assert!(f.token(1).is_empty(), "lower-case words have no history");
+    }
+}
+
+#[cfg(test)]
+mod pinned {
+    use super::*;
+    use crate::hash::fnv1a;
+
+    /// Articles that exercise every template: headlines (with and without an article
+    /// spelling), gazetteer phrases, clusters, non-ASCII and multi-byte words, digits,
+    /// one-letter words, document spelling evidence and label history.
+    const ARTICLES: &[&[&str]] = &[
+        &[
+            "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
+            "Nadim Ladki",
+            "AL-AIN , United Arab Emirates 1996-12-06",
+            "Japan began the defence of their Asian Cup title with a lucky 2-1 win against Syria in a Group C championship match on Friday .",
+            "But China saw their luck desert them in the second match of the group , crashing to a surprise 2-0 defeat to newcomers Uzbekistan .",
+            "China controlled most of the match and saw several chances missed until the 78th minute when Uzbek striker Igor Shkvyrin took advantage .",
+        ],
+        &[
+            "Ζωή Σίσσυ ΟΔΟΣ in Αθήνα and Zürich , São Paulo , İstanbul ; ﬁnance ǅemal ΣΑΣ .",
+            "ÉCOLE NORMALE SUPÉRIEURE SAID ON MONDAY IT WOULD HIRE ÉRIC .",
+            "The École normale supérieure in Paris said Éric Müller-Lüdenscheidt , 42 , joined on 3/4 at $ 1,000.50 .",
+            "a I x 7 - -- ... U.S. McDonald's iPhone e-mail 1996-08-22 ( AP ) \" New York \"",
+            "New York Stock Exchange and the European Union met in New York City with Bill Clinton .",
+        ],
+    ];
+
+    fn digest(lex: &Lexicon) -> u64 {
+        let mut ex = Extractor::new(lex);
+        let mut bytes = Vec::new();
+        for article in ARTICLES {
+            let sents: Vec<Vec<&str>> = article.iter().map(|s| s.split(' ').collect()).collect();
+            let doc = DocInfo::new(&sents);
+            let mut hist = History::default();
+            let mut f = SentenceFeatures::default();
+            let mut h = SentenceFeatures::default();
+            for (k, words) in sents.iter().enumerate() {
+                ex.extract(words, &doc, &mut f);
+                hist.features(words, &doc, &mut h);
+                for s in [&f, &h] {
+                    for &o in &s.offsets {
+                        bytes.extend_from_slice(&o.to_le_bytes());
+                    }
+                    for &x in &s.hashes {
+                        bytes.extend_from_slice(&x.to_le_bytes());
+                    }
+                }
+                // Some made-up labels so the history has votes of every kind.
+                let tags: Vec<Tag> = (0..words.len()).map(|i| ((i * 7 + k * 3) % 17) as Tag).collect();
+                hist.add(words, &tags, &doc);
+            }
+        }
+        fnv1a(&bytes)
+    }
+
+    /// The feature hashes are the model's vocabulary: any change to them (a faster extractor
+    /// included) must leave them bit for bit the same, or the model must be retrained.
+    #[test]
+    fn feature_hashes_are_pinned() {
+        let lex = Lexicon::embedded().unwrap();
+        assert_eq!(digest(&lex), 6_842_526_755_407_702_921);
     }
 }

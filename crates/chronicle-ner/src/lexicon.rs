@@ -107,7 +107,19 @@ impl Lexicon {
     /// match per gazetteer counts, so `New York` marks `New` as begin, not `York` as a unit
     /// of something else.
     pub fn matches(&self, words: &[&str], all_caps: &[bool]) -> Vec<Vec<(u8, u8)>> {
-        let mut out = vec![Vec::new(); words.len()];
+        let mut out = Vec::new();
+        self.matches_into(words, all_caps, &mut out);
+        out
+    }
+
+    /// [`Lexicon::matches`] into `out`, whose lists keep their memory from call to call.
+    pub fn matches_into(&self, words: &[&str], all_caps: &[bool], out: &mut Vec<Vec<(u8, u8)>>) {
+        for o in out.iter_mut() {
+            o.clear();
+        }
+        if out.len() < words.len() {
+            out.resize_with(words.len(), Vec::new);
+        }
         let mut key = String::new();
         for i in 0..words.len() {
             let Some(&max) = self.first.get(words[i]) else {
@@ -116,16 +128,21 @@ impl Lexicon {
             let max = (max as usize).min(words.len() - i);
             let mut seen: u8 = 0;
             for len in (1..=max).rev() {
-                key.clear();
-                for (j, w) in words[i..i + len].iter().enumerate() {
-                    if j > 0 {
-                        key.push(' ');
+                let key: &str = if len == 1 {
+                    words[i]
+                } else {
+                    key.clear();
+                    for (j, w) in words[i..i + len].iter().enumerate() {
+                        if j > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(w);
                     }
-                    key.push_str(w);
-                }
-                let mut sets = self.phrases.get(&key).copied().unwrap_or(0);
+                    &key
+                };
+                let mut sets = self.phrases.get(key).copied().unwrap_or(0);
                 if all_caps[i..i + len].iter().all(|&c| c) {
-                    sets |= self.upper.get(&key).copied().unwrap_or(0);
+                    sets |= self.upper.get(key).copied().unwrap_or(0);
                 }
                 let new = sets & !seen;
                 seen |= sets;
@@ -145,7 +162,6 @@ impl Lexicon {
                 }
             }
         }
-        out
     }
 }
 

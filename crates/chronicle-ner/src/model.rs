@@ -85,7 +85,7 @@ pub(crate) fn tag_tags(weights: &Weights, lexicon: &Lexicon, sentences: &[Vec<&s
     let views: Vec<Vec<&str>> = normal.iter().map(|s| s.iter().map(|w| w.as_ref()).collect()).collect();
     let sentences = &views[..];
     let doc = DocInfo::new(sentences);
-    let extractor = Extractor { lexicon };
+    let mut extractor = Extractor::new(lexicon);
     let mut history = History::default();
     let mut feats = SentenceFeatures::default();
     let mut hist = SentenceFeatures::default();

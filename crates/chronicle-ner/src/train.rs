@@ -226,7 +226,7 @@ pub fn train(config: &TrainConfig, progress: &mut dyn FnMut(&str)) -> Result<Tra
     };
 
     // Static features never change: extract them once.
-    let extractor = Extractor { lexicon: &lexicon };
+    let mut extractor = Extractor::new(&lexicon);
     let mut examples: Vec<Vec<Example>> = Vec::with_capacity(train_docs.len());
     let (mut n_sent, mut n_tok) = (0, 0);
     for doc in &train_docs {
