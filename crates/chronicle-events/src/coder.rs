@@ -611,20 +611,33 @@ fn allegation<'d>(
     code: &str,
     perpetrators: &[Filler<'d>],
 ) -> Option<Vec<Filler<'d>>> {
-    if !matches!(code.get(..2), Some("18" | "19" | "20")) || tree.deprel(v) != "ccomp" || perpetrators.is_empty() {
-        return None;
-    }
-    let head = tree.head(v)?;
-    if !ALLEGING_HEADS.contains(&tree.lower_lemma(head).as_str()) {
-        return None;
-    }
-    let accusers = slots.verb_agent(head);
+    let accusers = force_told_by(tree, slots, v, code, perpetrators, ALLEGING_HEADS)?;
     let other = accusers.iter().all(|a| {
         perpetrators
             .iter()
             .all(|p| !same_country(a.mention.actor.as_deref(), p.mention.actor.as_deref()))
     });
-    (!accusers.is_empty() && other).then_some(accusers)
+    other.then_some(accusers)
+}
+
+/// For force or violence (CAMEO 18–20) in the clausal complement of one of `heads` ("claimed
+/// that … *attacked*"): who says it, when someone is named and the force has perpetrators.
+fn force_told_by<'d>(
+    tree: &Tree<'d>,
+    slots: &Slots<'_, 'd>,
+    v: usize,
+    code: &str,
+    perpetrators: &[Filler<'d>],
+    heads: &[&str],
+) -> Option<Vec<Filler<'d>>> {
+    if !matches!(code.get(..2), Some("18" | "19" | "20")) || tree.deprel(v) != "ccomp" || perpetrators.is_empty() {
+        return None;
+    }
+    let head = tree
+        .head(v)
+        .filter(|&h| heads.contains(&tree.lower_lemma(h).as_str()))?;
+    let tellers = slots.verb_agent(head);
+    (!tellers.is_empty()).then_some(tellers)
 }
 
 /// Verbs by which an actor owns up to an act.
@@ -635,22 +648,13 @@ const CLAIM_RESPONSIBILITY: &str = "015";
 /// Whether force or violence (CAMEO 18–20) is what its own perpetrators claim or admit they
 /// did ("The US claimed that they had attacked Iraq", "Russia admitted its jets struck …").
 fn claims_own_force(tree: &Tree<'_>, slots: &Slots<'_, '_>, v: usize, code: &str, perpetrators: &[Filler<'_>]) -> bool {
-    if !matches!(code.get(..2), Some("18" | "19" | "20")) || tree.deprel(v) != "ccomp" || perpetrators.is_empty() {
-        return false;
-    }
-    let Some(head) = tree
-        .head(v)
-        .filter(|&h| OWNING_HEADS.contains(&tree.lower_lemma(h).as_str()))
-    else {
-        return false;
-    };
-    let claimants = slots.verb_agent(head);
-    !claimants.is_empty()
-        && perpetrators.iter().all(|p| {
+    force_told_by(tree, slots, v, code, perpetrators, OWNING_HEADS).is_some_and(|claimants| {
+        perpetrators.iter().all(|p| {
             claimants
                 .iter()
                 .any(|c| same_country(c.mention.actor.as_deref(), p.mention.actor.as_deref()))
         })
+    })
 }
 
 /// Whether the negation stands on a verb above the trigger whose own agent is another

@@ -110,6 +110,17 @@ pub fn read_files(paths: &[impl AsRef<Path>]) -> Result<Vec<TreeSentence>, DataE
     Ok(all)
 }
 
+/// The training sentences outside fold `fold` of `folds` (sentence `i` is in fold `i % folds`):
+/// what a jackknife model for that fold trains on.
+pub fn outside_fold(train: &[TreeSentence], folds: usize, fold: usize) -> Vec<TreeSentence> {
+    train
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % folds != fold)
+        .map(|(_, s)| s.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -454,12 +454,7 @@ impl SecondPassTrainer {
         let folds = folds.max(2);
         let mut first: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
         for fold in 0..folds {
-            let rest: Vec<TreeSentence> = train
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != fold)
-                .map(|(_, s)| s.clone())
-                .collect();
+            let rest = crate::conllu::outside_fold(train, folds, fold);
             let mut t = TaggerTrainer::new(&rest, full.clusters.clone());
             let mut rng = Rng::new(seed ^ (0x5EC0 + fold as u64));
             for _ in 0..epochs {

@@ -289,12 +289,7 @@ fn jackknife_tags(
 ) -> Vec<TreeSentence> {
     let mut out = train.to_vec();
     for fold in 0..folds {
-        let rest: Vec<TreeSentence> = train
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold)
-            .map(|(_, s)| s.clone())
-            .collect();
+        let rest = crate::conllu::outside_fold(train, folds, fold);
         let mut t = TaggerTrainer::new(&rest, clusters.clone());
         let mut rng = Rng::new(seed ^ (fold as u64 + 1));
         for _ in 0..JACKKNIFE_EPOCHS {

@@ -24,17 +24,8 @@ fn main() {
     }
     let texts: Vec<String> = args.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
     let t0 = Instant::now();
-    // `CHRONICLE_TIME_DATA=dir`: lexicon.toml and rules.toml from `dir` (comparing rule sets
-    // with one binary).
-    let stage = match std::env::var_os("CHRONICLE_TIME_DATA") {
-        Some(dir) => {
-            let dir = std::path::PathBuf::from(dir);
-            let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("read time data");
-            TimeStage::from_sources(&read("lexicon.toml"), &read("rules.toml"))
-        }
-        None => TimeStage::new(),
-    }
-    .expect("rules load");
+    // `CHRONICLE_TIME_DATA=dir` compares rule sets with one binary.
+    let stage = TimeStage::from_env().expect("rules load");
     let load = t0.elapsed();
     let anchor = NaiveDate::from_ymd_opt(2005, 6, 1).expect("valid");
     let bytes: usize = texts.iter().map(String::len).sum();

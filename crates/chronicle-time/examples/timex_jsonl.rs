@@ -9,17 +9,9 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 fn main() {
-    // `CHRONICLE_TIME_DATA=dir`: read lexicon.toml and rules.toml from `dir` instead of the
-    // embedded copies (trying a rule change without a rebuild).
-    let stage = match std::env::var_os("CHRONICLE_TIME_DATA") {
-        Some(dir) => {
-            let dir = std::path::PathBuf::from(dir);
-            let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("read time data");
-            TimeStage::from_sources(&read("lexicon.toml"), &read("rules.toml"))
-        }
-        None => TimeStage::new(),
-    }
-    .unwrap_or_else(|e| {
+    // `CHRONICLE_TIME_DATA=dir`: rules from `dir` instead of the embedded copies (trying a
+    // rule change without a rebuild).
+    let stage = TimeStage::from_env().unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(1)
     });

@@ -32,6 +32,20 @@ impl TimeStage {
         TimeStage::from_sources(LEXICON_SRC, RULES_SRC)
     }
 
+    /// The embedded rules, or with `CHRONICLE_TIME_DATA=dir` the `lexicon.toml` and
+    /// `rules.toml` in `dir` instead (trying or comparing rule sets with one binary).
+    pub fn from_env() -> Result<TimeStage, DataError> {
+        let Some(dir) = std::env::var_os("CHRONICLE_TIME_DATA") else {
+            return TimeStage::new();
+        };
+        let dir = std::path::PathBuf::from(dir);
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read_to_string(&path).map_err(|e| DataError::new(path.display().to_string(), e.to_string()))
+        };
+        TimeStage::from_sources(&read("lexicon.toml")?, &read("rules.toml")?)
+    }
+
     /// Builds a stage from other rule text (tests, experiments).
     pub fn from_sources(lexicon: &str, rules: &str) -> Result<TimeStage, DataError> {
         let lex = Lexicon::parse(lexicon)?;

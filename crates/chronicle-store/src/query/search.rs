@@ -93,6 +93,20 @@ pub struct SearchRow {
     pub rank: f64,
 }
 
+impl SearchRow {
+    /// A row of `id, day, source, title, snippet, rank`, the columns every search query selects.
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SearchRow> {
+        Ok(SearchRow {
+            doc_id: row.get(0)?,
+            date: day_text(row.get(1)?),
+            source: row.get(2)?,
+            title: row.get(3)?,
+            snippet: row.get(4)?,
+            rank: row.get(5)?,
+        })
+    }
+}
+
 /// Rewrites the infix `a NEAR b` and `a NEAR/n b` (FTS3 style) into FTS5's `NEAR(a b, n)`
 /// (default distance 10); everything else is passed through.
 pub fn fts_query(query: &str) -> String {
@@ -258,16 +272,7 @@ impl Store {
             .chain([limit_value(filter.limit), Value::Text(fts.clone())]);
         let run = || -> rusqlite::Result<Vec<SearchRow>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params_from_iter(params), |row| {
-                Ok(SearchRow {
-                    doc_id: row.get(0)?,
-                    date: day_text(row.get(1)?),
-                    source: row.get(2)?,
-                    title: row.get(3)?,
-                    snippet: row.get(4)?,
-                    rank: row.get(5)?,
-                })
-            })?;
+            let rows = stmt.query_map(params_from_iter(params), SearchRow::from_row)?;
             rows.collect()
         };
         run().map_err(|e| fts_error(&fts, e, "searching articles"))
@@ -334,16 +339,7 @@ impl Store {
                  JOIN documents d ON d.doc_key = best.doc_key
              WHERE documents_fts MATCH ?2 ORDER BY best.ord",
         )?;
-        let rows = stmt.query_map(rusqlite::params![list, fts], |row| {
-            Ok(SearchRow {
-                doc_id: row.get(0)?,
-                date: day_text(row.get(1)?),
-                source: row.get(2)?,
-                title: row.get(3)?,
-                snippet: row.get(4)?,
-                rank: row.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map(rusqlite::params![list, fts], SearchRow::from_row)?;
         rows.collect()
     }
 }
