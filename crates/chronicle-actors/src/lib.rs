@@ -24,6 +24,7 @@ pub mod coref;
 pub mod dictionary;
 pub mod matcher;
 mod names;
+mod placed;
 pub mod resolve;
 mod stage;
 

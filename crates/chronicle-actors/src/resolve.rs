@@ -169,6 +169,7 @@ impl<'a> Resolver<'a> {
             }
         }
         all.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
+        crate::placed::fill_from_places(&mut all, self.doc, self.dict);
         fill_context(&mut all);
         all
     }

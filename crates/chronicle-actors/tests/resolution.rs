@@ -442,3 +442,30 @@ fn coordinated_country_modifiers_share_the_role_noun() {
     // No role noun after the coordination: no mentions made up.
     assert!(d.mentions.iter().all(|m| d.slice(m.span) != "French"), "{}", dump(&d));
 }
+
+#[test]
+fn a_place_qualifying_a_role_gives_its_country() {
+    let text = "Mexican men were held. Texas police arrested them. The government of Sindh province \
+                ordered patrols. Police in Gaza detained a man. Officials in Geneva talks met.";
+    let mut d = doc(text, "2014-01-01");
+    place(&mut d, "Texas", 0, "US", "region");
+    place(&mut d, "Sindh", 0, "PK", "region");
+    place(&mut d, "Gaza", 0, "PS", "city");
+    place(&mut d, "Geneva", 0, "CH", "city");
+    // "talks" is a noun the place modifies: Geneva does not qualify the officials.
+    let talks = d.tokens.iter().position(|t| d.slice(t.span) == "talks").unwrap();
+    d.tokens[talks].upos = Some(chronicle_doc::Upos::Noun);
+    run(&mut d);
+    // Not the discourse's Mexico: the place before the role.
+    assert_eq!(actor(&d, "police", 0).as_deref(), Some("USACOP"), "{}", dump(&d));
+    // The place after the role, through `of` and `in`.
+    assert_eq!(
+        actor(&d, "The government", 0).as_deref(),
+        Some("PAKGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(actor(&d, "Police", 0).as_deref(), Some("PSECOP"), "{}", dump(&d));
+    // A place that modifies another noun leaves the role to the context fill.
+    assert_ne!(actor(&d, "Officials", 0).as_deref(), Some("CHEGOV"), "{}", dump(&d));
+}

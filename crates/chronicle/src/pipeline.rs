@@ -46,10 +46,12 @@ impl Pipeline {
             Box::new(chronicle_text::TextStage::new()?),
             Box::new(chronicle_syntax::SyntaxStage::new(syntax)),
             Box::new(chronicle_ner::NerStage::new(ner)),
+            // Places before actors: a role a place qualifies takes the place's country
+            // ("Texas police").
+            Box::new(chronicle_places::PlaceStage::new()?),
             Box::new(chronicle_actors::ActorStage::new()?),
             Box::new(chronicle_time::TimeStage::new()?),
             Box::new(chronicle_quotes::QuoteStage::new()?),
-            Box::new(chronicle_places::PlaceStage::new()?),
             Box::new(chronicle_events::EventStage::new()?),
             Box::new(chronicle_places::ToneStage::new()?),
         ])

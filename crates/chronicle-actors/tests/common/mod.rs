@@ -145,3 +145,23 @@ pub fn dump(d: &Document) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Adds a place (as the places stage would) over the `nth` occurrence of `needle`.
+pub fn place(d: &mut Document, needle: &str, nth: usize, country: &str, feature: &str) {
+    let start = d
+        .text()
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("`{needle}` #{nth} not in the text"))
+        .0;
+    d.places.push(chronicle_doc::Place {
+        span: Span::new(start, start + needle.len()),
+        name: needle.into(),
+        country: Some(country.into()),
+        lat: None,
+        lon: None,
+        feature: Some(feature.into()),
+        geonameid: None,
+    });
+    d.places.sort_by_key(|p| p.span.start);
+}
