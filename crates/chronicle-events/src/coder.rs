@@ -1059,14 +1059,35 @@ fn in_subordinate_clause(tree: &Tree<'_>, clause_head: usize, span: Span) -> boo
     })
 }
 
+/// Whether a mention lies two clauses or more below the trigger: "prevented the demonstration
+/// staged by students … *to protest* the decision of *sending* troops to Iraq" — Iraq is what
+/// the sending is about, not what was prevented. One clause down ("refused to deploy troops
+/// in Liberia", "an invitation to attend a meeting of Palestinian factions") is still the
+/// trigger's business.
+fn in_nested_clause(tree: &Tree<'_>, trigger: usize, m: &chronicle_doc::Mention) -> bool {
+    let Some(head) = tree.mention_head(m) else {
+        return false;
+    };
+    let above_trigger: Vec<usize> = std::iter::once(trigger).chain(tree.ancestors(trigger)).collect();
+    let mut clauses = 0;
+    for up in std::iter::once(head).chain(tree.ancestors(head)) {
+        if above_trigger.contains(&up) {
+            break;
+        }
+        if matches!(
+            tree.base_deprel(up),
+            "acl" | "advcl" | "xcomp" | "ccomp" | "csubj" | "parataxis"
+        ) {
+            clauses += 1;
+        }
+    }
+    clauses >= 2
+}
+
 /// Whether a mention is the one who speaks ("…, government officials said"): the subject of
 /// a verb of saying, not a party to the event.
 fn is_speaker(tree: &Tree<'_>, m: &chronicle_doc::Mention) -> bool {
-    let Some(h) = m
-        .head
-        .map(|h| h as usize)
-        .filter(|h| (tree.start..tree.end).contains(h))
-    else {
+    let Some(h) = tree.mention_head(m) else {
         return false;
     };
     // "the Czechoslovak news agency … reported": from a modifier up to its phrase's head.
@@ -1115,11 +1136,7 @@ fn preceding_actor<'d>(tree: &Tree<'d>, trigger: usize) -> Vec<Filler<'d>> {
         .enumerate()
         .filter(|(_, m)| m.actor.is_some() && m.span.end <= before && sentence.contains(m.span))
         .filter(|(_, m)| {
-            let Some(h) = m
-                .head
-                .map(|h| h as usize)
-                .filter(|h| (tree.start..tree.end).contains(h))
-            else {
+            let Some(h) = tree.mention_head(m) else {
                 return false;
             };
             // Up to where its path meets the verb's: no preposition, possessive or object
@@ -1155,6 +1172,7 @@ fn nearest_other_actor<'d>(
         .enumerate()
         .filter(|(_, m)| m.span.start >= after && clause.contains(m.span) && m.actor.is_some() && !is_speaker(tree, m))
         .filter(|(_, m)| !in_subordinate_clause(tree, clause_head, m.span))
+        .filter(|(_, m)| !in_nested_clause(tree, trigger, m))
         .filter(|(_, m)| {
             if same_country_too {
                 // An unknown country ("---GOV") is no shared country.

@@ -43,6 +43,13 @@ impl<'a> Tree<'a> {
         &self.children[i - self.start]
     }
 
+    /// The head token of a mention, when it lies in this sentence.
+    pub fn mention_head(&self, m: &chronicle_doc::Mention) -> Option<usize> {
+        m.head
+            .map(|h| h as usize)
+            .filter(|h| (self.start..self.end).contains(h))
+    }
+
     pub fn head(&self, i: usize) -> Option<usize> {
         self.doc.tokens[i]
             .head

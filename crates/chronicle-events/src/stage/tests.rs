@@ -1989,3 +1989,42 @@ fn what_the_subject_undergoes_comes_from_another() {
     let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 4, 5, "PSE")]);
     assert_eq!(code(&mut doc), []);
 }
+
+#[test]
+fn the_next_actor_is_not_two_clauses_down() {
+    // "Turkey blocked a rally to protest plans to send troops to Iraq": Iraq is what the
+    // sending is about, two clauses below `blocked`; it is not what Turkey blocked.
+    let deep: &[Row] = &[
+        ("Turkey", "Turkey", "PROPN", 2, "nsubj"),
+        ("blocked", "block", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("rally", "rally", "NOUN", 2, "obj"),
+        ("to", "to", "PART", 6, "mark"),
+        ("protest", "protest", "VERB", 4, "acl"),
+        ("plans", "plan", "NOUN", 6, "obj"),
+        ("to", "to", "PART", 9, "mark"),
+        ("send", "send", "VERB", 7, "acl"),
+        ("troops", "troop", "NOUN", 9, "obj"),
+        ("to", "to", "ADP", 12, "case"),
+        ("Iraq", "Iraq", "PROPN", 9, "obl"),
+    ];
+    let mut doc = document(&[deep], &[(0, 0, 1, "TUR"), (0, 11, 12, "IRQ")]);
+    let events = code(&mut doc);
+    assert!(!events.iter().any(|e| e.1 == "144" && e.2 == "IRQ"), "{events:?}");
+    // One clause down is still the trigger's own business: "blocked a plan to arm Iraq".
+    let near: &[Row] = &[
+        ("Turkey", "Turkey", "PROPN", 2, "nsubj"),
+        ("blocked", "block", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("plan", "plan", "NOUN", 2, "obj"),
+        ("to", "to", "PART", 6, "mark"),
+        ("arm", "arm", "VERB", 4, "acl"),
+        ("Iraq", "Iraq", "PROPN", 6, "obj"),
+    ];
+    let mut doc = document(&[near], &[(0, 0, 1, "TUR"), (0, 6, 7, "IRQ")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|e| e.1 == "144" && e.0 == "TUR" && e.2 == "IRQ"),
+        "{events:?}"
+    );
+}
