@@ -147,6 +147,9 @@ impl<'t, 'd> Slots<'t, 'd> {
             .enumerate()
             .filter(|(_, m)| m.actor.is_some() && (m.head == Some(t as u32) || m.span.contains(span)))
             .min_by_key(|(_, m)| m.span.len());
+        // Inside the phrase, its name ("the militant group *al-Shabab*") before a modifier,
+        // and a modifier before a hyphened descriptor ("the *Al Qaeda*-linked Somali group" is
+        // linked to Al Qaeda, not Al Qaeda).
         let inner = || {
             let phrase = self.phrase_span(t);
             self.tree
@@ -154,7 +157,7 @@ impl<'t, 'd> Slots<'t, 'd> {
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| m.actor.is_some() && phrase.contains(m.span))
-                .min_by_key(|(_, m)| m.span.start)
+                .min_by_key(|(_, m)| (self.is_hyphened_descriptor(m), !self.names(t, m), m.span.start))
         };
         if let Some((index, mention)) = own.or_else(inner) {
             if !found.iter().any(|f| f.mention_index == index) {
@@ -193,6 +196,23 @@ impl<'t, 'd> Slots<'t, 'd> {
                 _ => {}
             }
         }
+    }
+
+    /// Whether a mention is the first part of a hyphened descriptor ("*UK*-based",
+    /// "*Iran*-backed"): what the phrase is linked to, not what it is.
+    fn is_hyphened_descriptor(&self, m: &chronicle_doc::Mention) -> bool {
+        let tokens = &self.tree.doc.tokens;
+        let next = tokens.partition_point(|x| x.span.start < m.span.end);
+        tokens
+            .get(next)
+            .is_some_and(|x| x.span.start == m.span.end && self.tree.doc.slice(x.span) == "-")
+    }
+
+    /// Whether a mention is headed by a name or apposition of token `t`.
+    fn names(&self, t: usize, m: &chronicle_doc::Mention) -> bool {
+        self.tree
+            .mention_head(m)
+            .is_some_and(|h| self.tree.head(h) == Some(t) && matches!(self.tree.deprel(h), "flat" | "appos"))
     }
 
     /// A token's noun phrase without its clauses: itself, modifiers, names and appositions.

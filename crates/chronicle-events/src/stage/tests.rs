@@ -2028,3 +2028,22 @@ fn the_next_actor_is_not_two_clauses_down() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_phrase_is_its_name_not_its_hyphened_descriptor() {
+    // "The UK-based group al-Shabab attacked Kenya": the group is al-Shabab, based in the UK.
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 5, "det"),
+        ("UK", "UK", "PROPN", 4, "compound"),
+        ("-", "-", "PUNCT", 4, "punct"),
+        ("based", "base", "VERB", 5, "amod"),
+        ("group", "group", "NOUN", 7, "nsubj"),
+        ("al-Shabab", "al-Shabab", "PROPN", 5, "appos"),
+        ("attacked", "attack", "VERB", 0, "root"),
+        ("Kenya", "Kenya", "PROPN", 7, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 1, 2, "GBR"), (0, 5, 6, "SOMREB"), (0, 7, 8, "KEN")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!((events[0].0.as_str(), events[0].2.as_str()), ("SOMREB", "KEN"));
+}
