@@ -813,12 +813,14 @@ fn embedding_trigger(tree: &Tree<'_>, i: usize, fired: &[usize]) -> Option<usize
         // A time or place phrase of the event itself (on the trigger, or on a verb); one inside
         // a noun argument ("agreed to US mediation *in the talks* with …") is part of what
         // the argument names.
+        // An event noun after `on` is a topic, not a date ("renewed negotiations *on* an
+        // Israeli troop *pullback*", "talks on a ceasefire").
         let on_event = rel == "obl" || fired.contains(&head);
         let adjunct = matches!(rel, "obl" | "nmod")
             && on_event
             && tree
                 .case_of(current)
-                .is_some_and(|c| crate::mode::ADJUNCT_CASES.contains(&c.as_str()));
+                .is_some_and(|c| crate::mode::ADJUNCT_CASES.contains(&c.as_str()) && !(current == i && c == "on"));
         if adjunct {
             return None;
         }

@@ -2047,3 +2047,28 @@ fn a_phrase_is_its_name_not_its_hyphened_descriptor() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!((events[0].0.as_str(), events[0].2.as_str()), ("SOMREB", "KEN"));
 }
+
+#[test]
+fn an_event_noun_after_on_is_the_topic_of_talks() {
+    // "Israel held talks with Lebanon on a withdrawal from Gaza": the withdrawal is what the
+    // talks are about, not an event of its own.
+    let rows: &[Row] = &[
+        ("Israel", "Israel", "PROPN", 2, "nsubj"),
+        ("held", "hold", "VERB", 0, "root"),
+        ("talks", "talk", "NOUN", 2, "obj"),
+        ("with", "with", "ADP", 5, "case"),
+        ("Lebanon", "Lebanon", "PROPN", 3, "nmod"),
+        ("on", "on", "ADP", 8, "case"),
+        ("a", "a", "DET", 8, "det"),
+        ("withdrawal", "withdrawal", "NOUN", 3, "nmod"),
+        ("from", "from", "ADP", 10, "case"),
+        ("Gaza", "Gaza", "PROPN", 8, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "ISR"), (0, 4, 5, "LBN"), (0, 9, 10, "PSE")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|e| e.1.starts_with("04") && e.2 == "LBN"),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|e| e.1.starts_with("08")), "{events:?}");
+}
