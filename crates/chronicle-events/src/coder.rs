@@ -255,11 +255,7 @@ impl Coder<'_> {
         // What is threatened, intended, refused or announced is coded as the statement it is.
         let mut recoded = match reading.mode {
             // "will withdraw its force unless …": an ultimatum is a threat.
-            _ if reading.ultimatum => Some(self.recoding.recode_threat(code)),
-            // "may halt mediation if …", "will strike if …": coercion on a condition.
-            _ if reading.conditional && matches!(code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20")) => {
-                Some(self.recoding.recode_threat(code))
-            }
+            _ if reading.ultimatum => Some(self.recoding.recode_threat(code, "unless")),
             // "would not provide support": a refusal, when the table says what it becomes.
             // (A past act denied, "did not meet", is no refusal: it stays a negated event.)
             Mode::Negated if !reading.past_negation && !refused_by_another(&slots, i, reading.negated_at, &sources) => {
@@ -268,6 +264,13 @@ impl Coder<'_> {
             Mode::Negated => None,
             mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
         };
+        // "will strike if …", "may halt mediation efforts if …" (talks under `halt` are a
+        // reduction of relations): coercion made conditional is a threat.
+        let coercive = |c: &str| matches!(c.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20"));
+        let so_far = recoded.as_ref().map_or(code.as_str(), |r| r.code.as_str());
+        if reading.conditional && !reading.ultimatum && coercive(so_far) {
+            recoded = Some(self.recoding.recode_threat(so_far, "if"));
+        }
         if let Some((speakers, addressees)) = obligation(tree, &slots, i) {
             // "Russia said that Sudan must return the helicopter": a demand of the speaker on
             // the one who must act.

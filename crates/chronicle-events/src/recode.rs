@@ -86,8 +86,9 @@ impl Recoding {
     }
 
     /// What an event made conditional on the other side's conduct becomes: its threat code
-    /// where the table has one, else a threat not specified below (130).
-    pub(crate) fn recode_threat(&self, code: &str) -> Recoded {
+    /// where the table has one, else a threat not specified below (130). `head` is the
+    /// condition's word (`unless`, `if`), for the explanation.
+    pub(crate) fn recode_threat(&self, code: &str, head: &str) -> Recoded {
         let root = code.get(..2).unwrap_or("");
         let new = self
             .table
@@ -97,7 +98,7 @@ impl Recoding {
         Recoded {
             code: new,
             class: THREAT.to_owned(),
-            head: "unless".to_owned(),
+            head: head.to_owned(),
         }
     }
 

@@ -2072,3 +2072,30 @@ fn an_event_noun_after_on_is_the_topic_of_talks() {
     );
     assert!(!events.iter().any(|e| e.1.starts_with("08")), "{events:?}");
 }
+
+#[test]
+fn halting_talks_on_a_condition_is_a_threat() {
+    // "The EU may halt talks with Serbia if the fighting goes on": talks halted are a
+    // reduction of relations, and one made conditional is a threat.
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 2, "det"),
+        ("EU", "EU", "PROPN", 4, "nsubj"),
+        ("may", "may", "AUX", 4, "aux"),
+        ("halt", "halt", "VERB", 0, "root"),
+        ("talks", "talk", "NOUN", 4, "obj"),
+        ("with", "with", "ADP", 7, "case"),
+        ("Serbia", "Serbia", "PROPN", 5, "nmod"),
+        ("if", "if", "SCONJ", 11, "mark"),
+        ("the", "the", "DET", 10, "det"),
+        ("fighting", "fighting", "NOUN", 11, "nsubj"),
+        ("goes", "go", "VERB", 4, "advcl"),
+        ("on", "on", "ADP", 11, "compound:prt"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 2, "IGOEUREEC"), (0, 6, 7, "SRB")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|e| e.1.starts_with("13") && e.2 == "SRB"),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|e| e.1.starts_with("16")), "{events:?}");
+}
