@@ -50,7 +50,7 @@ impl Coder<'_> {
         // second one.
         let consumed: Vec<usize> = triggers
             .iter()
-            .filter(|(_, p)| p.kind == TriggerKind::Verb && !p.objects.is_empty())
+            .filter(|(_, p)| p.kind == TriggerKind::Verb && p.names_objects())
             .flat_map(|&(i, p)| object_words(tree, i, p))
             .collect();
         let fired: Vec<usize> = triggers.iter().map(|&(i, _)| i).collect();
@@ -262,7 +262,20 @@ impl Coder<'_> {
                 self.recoding.recode_negated(code)
             }
             Mode::Negated => None,
-            mode => self.recoding.recode(code, &reading.heads, mode == Mode::Future),
+            mode => {
+                // "did not rule out that they would meet": a refusal denied leaves the
+                // meeting possible, not refused.
+                let heads: Vec<String> = reading
+                    .heads
+                    .iter()
+                    .filter(|h| {
+                        !(reading.negated_heads.contains(h)
+                            && self.recoding.class_of(h) == Some(crate::recode::REFUSAL))
+                    })
+                    .cloned()
+                    .collect();
+                self.recoding.recode(code, &heads, mode == Mode::Future)
+            }
         };
         // "will strike if …", "may halt mediation efforts if …" (talks under `halt` are a
         // reduction of relations): coercion made conditional is a threat.
@@ -514,7 +527,7 @@ impl Coder<'_> {
 /// Patterns that name their object's words ("hold +talk") expect a thing there.
 fn thing_as_object(tree: &Tree<'_>, trigger: usize, pattern: &Pattern) -> bool {
     if pattern.kind != TriggerKind::Verb
-        || !pattern.objects.is_empty()
+        || pattern.names_objects()
         || pattern.targets != [Slot::Object]
         || !SOMEONE_AS_OBJECT.iter().any(|code| pattern.code.starts_with(code))
     {

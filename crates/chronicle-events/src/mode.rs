@@ -91,6 +91,8 @@ pub(crate) struct ModeReading {
     /// Whether the event hangs on an `if` clause ("may halt mediation *if* cooperation
     /// founders"): coercion made conditional is a threat too.
     pub conditional: bool,
+    /// Heads that are negated themselves ("did *not* rule out that they would meet").
+    pub negated_heads: Vec<String>,
     /// Whether a negation denies a past act ("*did not* meet", "has held *no* talks") rather
     /// than stating a stance ("will not accept", "does not recognize"): only a stance refuses.
     pub past_negation: bool,
@@ -128,6 +130,11 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         .map(|(_, &h)| tree.lower_lemma(h))
         .filter(|h| !(done && REPORTING.contains(&h.as_str())))
         .collect();
+    let negated_heads: Vec<String> = chain[1..]
+        .iter()
+        .filter(|&&h| has_negation(tree, h))
+        .map(|&h| tree.lower_lemma(h))
+        .collect();
     let ultimatum = chain.iter().any(|&node| {
         tree.children(node)
             .iter()
@@ -141,6 +148,7 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
     let reading = |mode, why: String| ModeReading {
         mode,
         heads: heads.clone(),
+        negated_heads: negated_heads.clone(),
         why,
         ultimatum,
         conditional,
@@ -150,10 +158,7 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
     for (depth, &node) in chain.iter().enumerate() {
         let lemma = tree.lower_lemma(node);
         let at = tree.text(node);
-        let negated = tree.children(node).iter().any(|&c| {
-            matches!(tree.deprel(c), "advmod" | "det" | "neg" | "cc:preconj")
-                && NEGATIONS.contains(&tree.lower_lemma(c).as_str())
-        });
+        let negated = has_negation(tree, node);
         // "held *no* talks", "made *no* concessions": a verb whose object is denied.
         let object_denied = depth == 0
             && tree
@@ -236,6 +241,14 @@ pub(crate) const ADJUNCT_CASES: &[&str] = &[
     "despite",
     "following",
 ];
+
+/// Whether a word carries a negation of its own ("did *not* rule out", "*never* agreed").
+fn has_negation(tree: &Tree<'_>, node: usize) -> bool {
+    tree.children(node).iter().any(|&c| {
+        matches!(tree.deprel(c), "advmod" | "det" | "neg" | "cc:preconj")
+            && NEGATIONS.contains(&tree.lower_lemma(c).as_str())
+    })
+}
 
 fn is_adjunct(tree: &Tree<'_>, node: usize) -> bool {
     matches!(tree.base_deprel(node), "obl" | "nmod")

@@ -53,7 +53,8 @@ pub struct Pattern {
     pub lemma: String,
     /// Words that must be attached to the trigger (`for` in "call for").
     pub particles: Vec<String>,
-    /// Lemmas one of which the trigger's object must have; empty when any will do.
+    /// Lemmas one of which the trigger's object must have; empty when any will do, or
+    /// [`ANY_OBJECT`] alone when there must be an object, whatever it is.
     pub objects: Vec<String>,
     pub code: String,
     pub targets: Vec<Slot>,
@@ -64,9 +65,24 @@ pub struct Pattern {
 impl Pattern {
     /// More constrained patterns win over looser ones for the same trigger.
     pub fn specificity(&self) -> usize {
-        self.particles.len() + 2 * usize::from(!self.objects.is_empty())
+        let objects = match self.objects.as_slice() {
+            [] => 0,
+            [any] if any == ANY_OBJECT => 1,
+            _ => 2,
+        };
+        self.particles.len() + objects
+    }
+
+    /// Whether the pattern names its object's words ("hold +talk"), which are then part of
+    /// its event rather than events of their own.
+    pub fn names_objects(&self) -> bool {
+        !self.objects.is_empty() && self.objects != [ANY_OBJECT]
     }
 }
+
+/// `+*` in the file: the trigger needs an object of any kind ("return +*": returning
+/// something, not returning to a place).
+pub const ANY_OBJECT: &str = "*";
 
 /// All patterns, by trigger kind and lemma.
 pub struct Patterns {

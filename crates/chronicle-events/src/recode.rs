@@ -14,6 +14,9 @@ const RECODE_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../.
 pub(crate) const FUTURE: &str = "future";
 /// The class `negated` needs no heads either: it applies to negated events.
 pub(crate) const NEGATED: &str = "negated";
+/// The class of refusals ("refused to meet"); a refusal head that is itself negated ("did not
+/// rule out") recodes nothing.
+pub(crate) const REFUSAL: &str = "refusal";
 /// A `recode` line's code that keeps the event as it is (and stops later classes).
 const KEEP: &str = "=";
 /// The class of threats, which ultimatums ("… unless …") are coded as.

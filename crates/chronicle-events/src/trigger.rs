@@ -192,6 +192,15 @@ fn objects_match(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     if pattern.objects.is_empty() {
         return true;
     }
+    if pattern.objects == [crate::patterns::ANY_OBJECT] {
+        // A direct object or a passive subject, not a complement clause ("*try* the
+        // suspects", not "try to agree").
+        return tree
+            .children(i)
+            .iter()
+            .any(|&c| matches!(tree.deprel(c), "obj" | "nsubj:pass"))
+            || tree.describes_noun_as_participle(i);
+    }
     object_words(tree, i, pattern).iter().any(|&w| {
         let hyphened = tree.hyphened_lemma(w);
         noun_lemmas(&tree.lower_lemma(w))

@@ -2099,3 +2099,55 @@ fn halting_talks_on_a_condition_is_a_threat() {
     );
     assert!(!events.iter().any(|e| e.1.starts_with("16")), "{events:?}");
 }
+
+#[test]
+fn returning_needs_something_returned() {
+    // "Russia returned to Norway": going back, not returning anything (`return +*`).
+    let went: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("returned", "return", "VERB", 0, "root"),
+        ("to", "to", "ADP", 4, "case"),
+        ("Norway", "Norway", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[went], &[(0, 0, 1, "RUS"), (0, 3, 4, "NOR")]);
+    assert!(code(&mut doc).is_empty());
+    // "Russia returned the trawler to Norway".
+    let gave: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("returned", "return", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("trawler", "trawler", "NOUN", 2, "obj"),
+        ("to", "to", "ADP", 6, "case"),
+        ("Norway", "Norway", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[gave], &[(0, 0, 1, "RUS"), (0, 5, 6, "NOR")]);
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|e| e.1.starts_with("084") && e.2 == "NOR"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_refusal_denied_refuses_nothing() {
+    // "Officials did not rule out that Russia would meet Norway": the meeting is possible.
+    let rows: &[Row] = &[
+        ("Officials", "official", "NOUN", 4, "nsubj"),
+        ("did", "do", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "advmod"),
+        ("rule", "rule", "VERB", 0, "root"),
+        ("out", "out", "ADP", 4, "compound:prt"),
+        ("that", "that", "SCONJ", 9, "mark"),
+        ("Russia", "Russia", "PROPN", 9, "nsubj"),
+        ("would", "would", "AUX", 9, "aux"),
+        ("meet", "meet", "VERB", 4, "ccomp"),
+        ("Norway", "Norway", "PROPN", 9, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 6, 7, "RUS"), (0, 9, 10, "NOR")]);
+    let events = code(&mut doc);
+    assert!(!events.iter().any(|e| e.1.starts_with("12")), "{events:?}");
+    assert!(
+        events.iter().any(|e| e.1.starts_with("04") && e.2 == "NOR"),
+        "{events:?}"
+    );
+}
