@@ -65,13 +65,27 @@ impl Coder<'_> {
             if consumed.contains(&i) {
                 continue; // "refused to meet": the refusal's own pattern already covers both
             }
+            // "accused Kyiv *of blocking* the talks", "blamed Hezbollah *for firing* rockets":
+            // what is charged is the accusation's content, not an established act.
+            let accusation = triggers
+                .iter()
+                .any(|&(t, p)| t == head && p.code.starts_with(ACCUSATION));
+            if accusation
+                && matches!(tree.base_deprel(i), "advcl" | "acl" | "xcomp")
+                && tree.has_child_lemma(i, &["mark"], &["of", "for", "with"])
+            {
+                // With the events it names: "of blocking the *talks*" reports no talks.
+                let content = tree.subtree(i);
+                subsumed.extend(fired.iter().filter(|t| content.contains(t)));
+                continue;
+            }
             if !matches!(tree.deprel(i), "xcomp" | "advcl" | "ccomp") {
                 continue;
             }
             let head_lemma = tree.lower_lemma(head);
             if self.recoding.is_head(&head_lemma) {
                 let code = triggers.iter().find(|&&(t, _)| t == i).map(|(_, p)| p.code.as_str());
-                let refusal = self.recoding.class_of(&head_lemma) == Some("refusal");
+                let refusal = self.recoding.class_of(&head_lemma) == Some(crate::recode::REFUSAL);
                 let recodable = code.is_some_and(|c| self.recoding.recode(c, &[head_lemma], false).is_some());
                 // "pledged to expel": the expulsion, recoded as what is pledged, is the event;
                 // "refused to deploy troops", which the table cannot recode, is the refusal.

@@ -2151,3 +2151,21 @@ fn a_refusal_denied_refuses_nothing() {
         "{events:?}"
     );
 }
+
+#[test]
+fn what_an_accusation_charges_is_not_an_event() {
+    // "Russia accused Ukraine of blocking the talks": an accusation, no blocking and no talks.
+    let rows: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("accused", "accuse", "VERB", 0, "root"),
+        ("Ukraine", "Ukraine", "PROPN", 2, "obj"),
+        ("of", "of", "SCONJ", 5, "mark"),
+        ("blocking", "block", "VERB", 2, "advcl"),
+        ("the", "the", "DET", 7, "det"),
+        ("talks", "talk", "NOUN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUS"), (0, 2, 3, "UKR")]);
+    let events = code(&mut doc);
+    let codes: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(codes, ["112"], "{events:?}");
+}
