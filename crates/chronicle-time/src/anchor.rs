@@ -202,6 +202,28 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
     (s, e.max(s))
 }
 
+/// Words that may stand between "since" and the date it governs.
+const SINCE_GAP: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "shortly", "just", "soon", "after", "early", "late", "mid", "right",
+];
+
+/// Whether `head` (the sentence up to a date) ends in "since" followed by at most four
+/// determiners or modifiers ("since shortly after the").
+fn since_before(head: &str) -> bool {
+    let words = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    for (n, w) in words.enumerate() {
+        if w.eq_ignore_ascii_case("since") {
+            return true;
+        }
+        if n >= 4 || !SINCE_GAP.iter().any(|g| w.eq_ignore_ascii_case(g)) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The tense of the clause around `[start, end)`: the cue nearest to the expression wins
 /// (in "said Tuesday that talks will resume Friday", "said" governs Tuesday and "will"
 /// Friday). With tags, a past-tense verb (VBD) or a modal `will`, and a present-tense verb
@@ -217,6 +239,13 @@ pub(crate) fn direction(text: &str, start: usize, end: usize, tags: Option<&TagV
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
+    // "since" also governs across a determiner or a short modifier: "since shortly after
+    // the Oct. 23 slaying", "since his Aug. 2 invasion".
+    let last_word = if since_before(head) {
+        "since".to_string()
+    } else {
+        last_word
+    };
     match last_word.as_str() {
         "since" => return Direction::Past,
         "until" | "till" => {

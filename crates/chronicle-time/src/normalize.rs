@@ -249,7 +249,16 @@ fn calendar(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
         None => None,
     };
     let day = match cap(c, "d") {
-        Some(d) => Some(d.trim_end_matches(char::is_alphabetic).parse::<u32>().ok()?),
+        Some(d) if d.as_bytes()[0].is_ascii_digit() => {
+            Some(d.trim_end_matches(char::is_alphabetic).parse::<u32>().ok()?)
+        }
+        // "March eighth"; not "April second-quarter results", "May first-half sales".
+        Some(d) => {
+            if text_after(ctx.text, ctx.span.end as usize).starts_with('-') {
+                return None;
+            }
+            Some(ctx.lex.int("ordinal", d)? as u32)
+        }
         None => None,
     };
     match (year, month, day) {
@@ -529,6 +538,19 @@ fn quarter(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
 /// morning", which as often mean a day the text never dated ("redemptions that day").
 fn anaphor(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
     let base = ctx.last_date?;
+    if let Some(w) = cap(c, "wd") {
+        // "the previous Friday": the nearest such weekday strictly before (after) the last
+        // full date named.
+        let wd = ctx.lex.int("weekday", w)? as u32;
+        let day = NaiveDate::parse_from_str(base.get(..10)?, "%Y-%m-%d").ok()?;
+        let date = match normalize_word(cap(c, "det")?).as_str() {
+            "the following" => weekday_near(add_days(day, 1), wd, Direction::Future),
+            "the previous" | "the preceding" | "the prior" => weekday_near(add_days(day, -1), wd, Direction::Past),
+            // "that Friday", "later that Friday": the weekday rule reads the day itself.
+            _ => return None,
+        };
+        return norm(fmt_date(date));
+    }
     let unit = cap(c, "u").or_else(|| cap(c, "u2"))?.to_ascii_lowercase();
     let det = normalize_word(cap(c, "det").or_else(|| cap(c, "det2"))?);
     let shift: i64 = match det.as_str() {
@@ -630,6 +652,13 @@ fn fixed(_: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
         && word_before(ctx.text, ctx.span.start as usize) != "in"
     {
         return None;
+    }
+    // `after:w1,w2`: only right after one of these words ("will one day").
+    if let Some(list) = args.iter().find_map(|a| a.strip_prefix("after:")) {
+        let before = word_before(ctx.text, ctx.span.start as usize);
+        if !list.split(',').any(|w| w == before) {
+            return None;
+        }
     }
     norm(args.first()?.clone())
 }

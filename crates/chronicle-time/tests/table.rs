@@ -1488,6 +1488,95 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "2022-02-26",
     ),
+    // --- "since" across a determiner or modifier points back
+    (
+        "Investigators have been searching for him since shortly after the Oct. 23 shooting.",
+        "2023-05-06",
+        "Oct. 23",
+        "date",
+        "2022-10-23",
+    ),
+    (
+        "Exports have fallen steadily since the Nov. 2 blockade of the port.",
+        "2024-05-10",
+        "Nov. 2",
+        "date",
+        "2023-11-02",
+    ),
+    // --- a weekday counted from the last date named
+    (
+        "The index closed at 512 on Friday, March 3, 2023, up 2% from the previous Friday.",
+        "2023-03-06",
+        "the previous Friday",
+        "date",
+        "2023-02-24",
+    ),
+    (
+        "The ministers met on Tuesday, May 9, 2023, and signed the accord the following Thursday.",
+        "2023-05-20",
+        "the following Thursday",
+        "date",
+        "2023-05-11",
+    ),
+    // --- "one day" as "some day"
+    (
+        "Engineers believe the new line will one day reach the coast.",
+        "2022-06-01",
+        "one day",
+        "date",
+        "FUTURE_REF",
+    ),
+    (
+        "The refugees hope they one day return to their farms.",
+        "2022-06-01",
+        "one day",
+        "date",
+        "FUTURE_REF",
+    ),
+    (
+        "The general strike lasted one day.",
+        "2022-06-01",
+        "one day",
+        "duration",
+        "P1D",
+    ),
+    // --- a part of the day before the day, or on its own
+    (
+        "The shares traded higher at mid-morning today in Frankfurt.",
+        "2022-06-01",
+        "mid-morning today",
+        "time",
+        "2022-06-01TMO",
+    ),
+    (
+        "Rescuers reached the village at mid-morning yesterday.",
+        "2022-06-01",
+        "mid-morning yesterday",
+        "time",
+        "2022-05-31TMO",
+    ),
+    (
+        "By mid afternoon, the crowd outside the court had dispersed.",
+        "2022-06-01",
+        "mid afternoon",
+        "time",
+        "2022-06-01TAF",
+    ),
+    // --- days written out
+    (
+        "The festival opens on June twenty-first in the old town.",
+        "2022-03-01",
+        "June twenty-first",
+        "date",
+        "2022-06-21",
+    ),
+    (
+        "Voters go to the polls this coming Sunday, April tenth.",
+        "2022-04-05",
+        "this coming Sunday, April tenth",
+        "date",
+        "2022-04-10",
+    ),
     // --- line breaks inside expressions
     (
         "The treaty was signed on Jan.\n10, 2022 in Vienna.",
@@ -1520,6 +1609,8 @@ const NEGATIVE: &[(&str, &str)] = &[
     ("Sales were flat in the last half of the decade.", "last half"),
     // Ages are not marked (TimeBank: none of 39).
     ("Mr. Reupke, 52 years old, resigned.", "52 years"),
+    // An ordinal before a hyphenated noun is not a day of the month.
+    ("The April second-half results were weak.", "April second"),
 ];
 
 fn date(s: &str) -> NaiveDate {
