@@ -193,6 +193,19 @@ fn text_after(text: &str, pos: usize) -> String {
     text[pos..end].to_lowercase()
 }
 
+/// A bare month after an article (or an opening quote) and before "for"/"of" names an event
+/// ("the annual March for Life"); "rose in March for the third month" stays a date.
+fn is_month_name_of_event(c: &Captures, ctx: &Ctx) -> bool {
+    if cap(c, "rel").is_some() || cap(c, "yrel").is_some() {
+        return false;
+    }
+    let start = ctx.span.start as usize;
+    let quoted = ctx.text[..start].ends_with("``") || ctx.text[..start].ends_with('"');
+    let article = matches!(word_before(ctx.text, start).as_str(), "the" | "a" | "an" | "annual");
+    let after = text_after(ctx.text, ctx.span.end as usize);
+    (quoted || article) && (after.starts_with(" for ") || after.starts_with(" of "))
+}
+
 /// Words after which a bare "May" is the month, not the modal.
 const MAY_CUES: &[&str] = &[
     "in", "since", "until", "by", "of", "last", "next", "this", "early", "late", "mid", "mid-", "during", "through",
@@ -243,6 +256,10 @@ fn calendar(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
                 if !ok {
                     return None;
                 }
+            }
+            // "the annual March for Life", "the ``March of the Mothers'': a name, not a date.
+            if cap(c, "d").is_none() && year.is_none() && is_month_name_of_event(c, ctx) {
+                return None;
             }
             Some(ctx.lex.int("month", m)? as u32)
         }
@@ -777,7 +794,11 @@ fn clock(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
             (h, cap(c, "min").and_then(|m| m.parse().ok()).unwrap_or(0))
         }
     };
-    if let Some(ap) = cap(c, "ap") {
+    let half =
+        cap(c, "half")
+            .or_else(|| cap(c, "half2"))
+            .map(|w| if w.eq_ignore_ascii_case("morning") { "am" } else { "pm" });
+    if let Some(ap) = cap(c, "ap").or(half) {
         let pm = ap.to_ascii_lowercase().starts_with('p');
         if pm && h < 12 {
             h += 12;
@@ -814,7 +835,12 @@ fn clock(c: &Captures, args: &[String], ctx: &Ctx) -> Option<Norm> {
 /// Sets: "every Monday" → `XXXX-WXX-1`, "weekly" → `P1W`, "$5 a year" → `P1Y`.
 fn set(c: &Captures, _: &[String], ctx: &Ctx) -> Option<Norm> {
     if let Some(w) = cap(c, "wd") {
-        return norm(format!("XXXX-WXX-{}", ctx.lex.int("weekday", w)?));
+        // "Tuesday nights": the part of the day, singular, joins the weekday.
+        let pod = cap(c, "pod")
+            .and_then(|p| ctx.lex.code("part_of_day", p.strip_suffix('s').unwrap_or(p)))
+            .map(|p| format!("T{p}"))
+            .unwrap_or_default();
+        return norm(format!("XXXX-WXX-{}{pod}", ctx.lex.int("weekday", w)?));
     }
     let u = cap(c, "u")?;
     if let Some(f) = ctx.lex.code("frequency", u) {

@@ -234,7 +234,10 @@ impl TimeStage {
 fn place_clock_times(text: &str, out: &mut [(Timex, usize, bool)]) {
     let days: Vec<(usize, String)> = out
         .iter()
-        .filter(|(t, _, _)| t.kind == TimeKind::Date && is_full_date(&t.value))
+        // A date, or a clock time that names its day ("(4 a.m. EDT Thursday)").
+        .filter(|(t, _, floating)| {
+            (t.kind == TimeKind::Date || (t.kind == TimeKind::Time && !floating)) && is_full_date(&t.value)
+        })
         .map(|(t, _, _)| (t.span.start as usize, t.value[..10].to_string()))
         .collect();
     for (t, _, _) in out.iter_mut().filter(|(_, _, floating)| *floating) {

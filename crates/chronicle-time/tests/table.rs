@@ -1577,6 +1577,51 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "date",
         "2022-04-10",
     ),
+    // --- a month before "for" without an article stays a date
+    (
+        "Exports rose in March for the third month running.",
+        "2022-06-01",
+        "March",
+        "date",
+        "2022-03",
+    ),
+    // --- an hour with the half of the day written out
+    (
+        "The convoy will set off at five in the morning.",
+        "2022-06-01",
+        "five in the morning",
+        "time",
+        "2022-06-01T05:00",
+    ),
+    (
+        "The curfew starts at 10 at night in the capital.",
+        "2022-06-01",
+        "10 at night",
+        "time",
+        "2022-06-01T22:00",
+    ),
+    (
+        "The father will leave at 4 in the morning (4 a.m. EDT Thursday), he said.",
+        "2000-04-05",
+        "4 in the morning",
+        "time",
+        "2000-04-06T04:00",
+    ),
+    // --- weekdays in the plural recur
+    (
+        "The ferry sails on Sundays in summer.",
+        "2022-06-01",
+        "Sundays",
+        "set",
+        "XXXX-WXX-7",
+    ),
+    (
+        "Two new flights will leave on Friday evenings from May.",
+        "2022-03-01",
+        "Friday evenings",
+        "set",
+        "XXXX-WXX-5TEV",
+    ),
     // --- line breaks inside expressions
     (
         "The treaty was signed on Jan.\n10, 2022 in Vienna.",
@@ -1609,6 +1654,8 @@ const NEGATIVE: &[(&str, &str)] = &[
     ("Sales were flat in the last half of the decade.", "last half"),
     // Ages are not marked (TimeBank: none of 39).
     ("Mr. Reupke, 52 years old, resigned.", "52 years"),
+    // A month naming an event.
+    ("Thousands joined the annual March for Peace downtown.", "March"),
     // An ordinal before a hyphenated noun is not a day of the month.
     ("The April second-half results were weak.", "April second"),
 ];
