@@ -792,6 +792,14 @@ const CONTENT_CLIMB: usize = 3;
 fn demanded_content(tree: &Tree<'_>, i: usize, triggers: &[(usize, &Pattern)]) -> bool {
     let mut current = i;
     for _ in 0..CONTENT_CLIMB {
+        // "urged Washington to abandon … *and to return* …": a conjunct shares its first
+        // conjunct's place.
+        while tree.deprel(current) == "conj" {
+            match tree.head(current) {
+                Some(first) if first != current => current = first,
+                _ => return false,
+            }
+        }
         if !matches!(tree.deprel(current), "ccomp" | "xcomp") {
             return false;
         }

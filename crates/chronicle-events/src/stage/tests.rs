@@ -2169,3 +2169,25 @@ fn what_an_accusation_charges_is_not_an_event() {
     let codes: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
     assert_eq!(codes, ["112"], "{events:?}");
 }
+
+#[test]
+fn a_conjunct_of_what_is_urged_is_urged_too() {
+    // "Russia urged Norway to talk and to expel British diplomats": both are the appeal's
+    // content, not acts of their own.
+    let rows: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("urged", "urge", "VERB", 0, "root"),
+        ("Norway", "Norway", "PROPN", 2, "obj"),
+        ("to", "to", "PART", 5, "mark"),
+        ("talk", "talk", "VERB", 2, "xcomp"),
+        ("and", "and", "CCONJ", 8, "cc"),
+        ("to", "to", "PART", 8, "mark"),
+        ("expel", "expel", "VERB", 5, "conj"),
+        ("British", "British", "ADJ", 10, "amod"),
+        ("diplomats", "diplomat", "NOUN", 8, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUS"), (0, 2, 3, "NOR"), (0, 8, 10, "GBRGOV")]);
+    let events = code(&mut doc);
+    assert!(events.iter().all(|e| e.1.starts_with("02")), "{events:?}");
+    assert!(!events.is_empty(), "{events:?}");
+}
