@@ -32,6 +32,9 @@ const CUE_BEFORE_QUOTE: usize = 12;
 /// How long an attribution may be that splits one quotation in two
 /// ("…,” said Luis Rubio, who heads a research centre. “…”).
 const MAX_SPLIT_GAP: usize = 40;
+/// How far (in characters) a cue-less quotation may open after the reported speech it goes
+/// on (the rest of that sentence: `…, Schiff said. "`).
+const MAX_FOLLOW_ON_GAP: usize = 80;
 /// Quotes this short with no cue are scare quotes ("so-called 'experts'"), not speech.
 const MIN_UNCUED_WORDS: usize = 8;
 
@@ -190,6 +193,7 @@ impl<'a> Attributor<'a> {
         }
         self.attitudes(&mut found, quoted);
         self.labelled_lines(&mut found, quoted);
+        self.join_follow_on_quotes(&mut found);
         absorb_partial_quotes(&mut found, quoted);
         let mut quotes: Vec<Quote> = found.into_iter().map(|f| f.quote).collect();
         quotes.sort_by_key(|q| (q.span.start, q.span.end));

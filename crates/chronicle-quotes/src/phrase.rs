@@ -91,6 +91,16 @@ impl<'a> Words<'a> {
     /// parse's, else the phrase that opens the sentence.
     pub fn clause_subject(&self, participle: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
         if self.parsed {
+            // `footage of Trump saying …`: a participle on a noun is that noun's.
+            let token = &self.doc.tokens[participle];
+            if let (Some("acl"), Some(head)) = (token.deprel, token.head) {
+                let head = head as usize;
+                if sentence.contains(&head)
+                    && matches!(self.doc.tokens[head].upos, Some(Upos::Noun | Upos::Propn | Upos::Pron))
+                {
+                    return Some(self.compact_phrase(head));
+                }
+            }
             if let Some(subject) = self.parsed_subject(participle, sentence) {
                 return Some(subject);
             }

@@ -14,7 +14,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let first_sentence = self.sentence_of(q.open)?;
-        if self.nickname(&inside) {
+        if self.nickname(&inside) || self.title(&inside) {
             return None;
         }
         let after = self.cue_after(&inside);
@@ -106,9 +106,13 @@ impl<'a> Attributor<'a> {
                 if let Some(that) = that {
                     reported_clause = true;
                     Some(that)
-                } else if !lead_in.is_empty() && !introduced {
+                } else if !lead_in.is_empty()
+                    && (!introduced || self.comma_lowercase(&inside) && !self.follows_quotation(lead.start))
+                {
                     reported_clause = true;
-                    // `complained that officials were trying to "protect" …` keeps its "that".
+                    // `complained that officials were trying to "protect" …` keeps its "that";
+                    // `said it is unrealistic to think that if the U.S. pulls back, "our oceans
+                    // are going to save us"` goes on a clause the comma does not end.
                     (c.end..lead_in.start)
                         .find(|&i| self.words.lower[i] == "that")
                         .or(Some(lead_in.start))
@@ -135,8 +139,13 @@ impl<'a> Attributor<'a> {
         // Not after a quotation a verb introduces whole (`repeatedly says, "Don't do it," until
         // shots are heard`, `protesters chanted "What curfew?" and kept going`): the words
         // after it go on with the sentence that quotes it.
-        let whole = before.is_some_and(|c| c.kind == CueKind::Verb && self.lead_in(c, &inside).is_empty())
-            && (self.introduced_by_punct(&inside) || self.full_sentence(&inside));
+        // `saying during the debate last week, "That makes me smart," when …`: a capitalised
+        // quotation a comma or colon introduces is whole even with adjuncts after the cue.
+        let whole = before.is_some_and(|c| {
+            c.kind == CueKind::Verb
+                && (self.lead_in(c, &inside).is_empty()
+                    || self.introduced_by_punct(&inside) && !self.starts_lowercase(&inside))
+        }) && (self.introduced_by_punct(&inside) || self.full_sentence(&inside));
         let continuation = match after {
             None if reported_clause => self.clause_end(&inside),
             None if !(whole || introduced && self.introduced_by(&inside, ",")) => self.continuation(&inside),
@@ -270,9 +279,18 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let limit = doc.tokens.len().min(start + MAX_ATTRIBUTION_TAIL);
-        for i in start..limit {
+        let mut i = start;
+        while i < limit {
             let text = self.words.text(i);
-            if QUOTE_MARKS.contains(&text) || self.paragraph_break_before(i) {
+            if QUOTE_MARKS.contains(&text) {
+                // `Marcia "Cia" Price, shouted`: a nickname in the speaker's name goes on.
+                if let Some(after) = self.nickname_at(i) {
+                    i = after;
+                    continue;
+                }
+                return None;
+            }
+            if self.paragraph_break_before(i) {
                 return None;
             }
             let sentence = self.sentence_of(doc.tokens[i].span.start as usize)?;
@@ -285,8 +303,46 @@ impl<'a> Attributor<'a> {
             if i > start && matches!(text, "." | "?" | "!" | ";") {
                 return None;
             }
+            i += 1;
         }
         None
+    }
+
+    /// The token after a nickname quotation whose opening mark is token `open`
+    /// (`Marcia "Cia" Price`), if it is one.
+    pub(super) fn nickname_at(&self, open: usize) -> Option<usize> {
+        let tokens = self.words.doc.tokens.len();
+        (open + 2..tokens.min(open + 4))
+            .find(|&j| QUOTE_MARKS.contains(&self.words.text(j)))
+            .filter(|&close| self.nickname(&(open..close + 1)))
+            .map(|close| close + 1)
+    }
+
+    /// A title in quotation marks after a possessive or a preposition (`on Fox News's "Fox and
+    /// Friends,"`, `appeared on "Meet the Press"`): at most six words, each capitalised or a
+    /// short function word. Names a programme, book or song, not anyone's words.
+    pub(super) fn title(&self, inside: &Range<usize>) -> bool {
+        const TITLE_FUNCTION_WORDS: &[&str] = &[
+            "and", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "&",
+        ];
+        const BEFORE_TITLE: &[&str] = &["'s", "’s", "s'", "on", "in", "with"];
+        let words: Vec<usize> = inside.clone().filter(|&i| !self.is_punct(i)).collect();
+        if words.is_empty() || words.len() > 6 || inside.start == 0 {
+            return false;
+        }
+        let before = self.words.lower[inside.start - 1].as_str();
+        let capital = |i: usize| self.words.text(i).starts_with(char::is_uppercase);
+        BEFORE_TITLE.contains(&before)
+            && !self.paragraph_break_before(inside.start)
+            && capital(words[0])
+            && words
+                .iter()
+                .all(|&i| capital(i) || TITLE_FUNCTION_WORDS.contains(&self.words.lower[i].as_str()))
+    }
+
+    /// Whether a lower-case quotation follows a comma (`…, "our oceans are going to save us"`).
+    pub(super) fn comma_lowercase(&self, inside: &Range<usize>) -> bool {
+        self.introduced_by(inside, ",") && self.starts_lowercase(inside)
     }
 
     /// Whether a cue after a quotation ending at token `start` attributes it: the cue follows
@@ -428,11 +484,46 @@ impl<'a> Attributor<'a> {
     /// One quotation split by its attribution is one quote: “Here he is,” she said. “Come in.”
     /// (the second part takes the same cue, or none, and follows right after the cue).
     pub(super) fn join_split_quotes(&self, found: Vec<Found>) -> Vec<Found> {
+        let text = self.words.doc.text();
         let mut joined: Vec<Found> = Vec::with_capacity(found.len());
         for f in found {
             if let Some(previous) = joined.last_mut().filter(|p| p.quote.span.end <= f.quote.span.start) {
                 // A partial quote may run on into a whole one: `Rubio "apologized," Hannity said. "…"`.
-                let both_direct = previous.quote.kind != QuoteKind::Indirect && f.quote.kind == QuoteKind::Direct;
+                // The second part may run on past its closing mark (`''…'' for the top income
+                // bracket`) or open with a conjunction (`"A," he said, but "b …"`): the
+                // joined content is mixed.
+                // Not a first part that a clause takes in (`DuVernay said she felt … because
+                // "most people don't know …," she said. "We have …"`) or that a colon
+                // introduces (`X scolded him: "A," she said. "B"`): the second part is a
+                // quotation of its own.
+                let opening = |at: u32| {
+                    text[..at as usize]
+                        .trim_end()
+                        .chars()
+                        .last()
+                        .is_some_and(|c| QUOTE_MARKS.iter().any(|m| m.starts_with(c)))
+                };
+                let first_token = self.tokens_in(previous.quote.span).start;
+                let first_mark = self
+                    .tokens_in(previous.quote.span)
+                    .find(|&i| QUOTE_MARKS.contains(&self.words.text(i)))
+                    .unwrap_or(first_token);
+                let after_cue = self.sentence_of(previous.quote.span.start as usize).is_some_and(|s| {
+                    self.cues[s]
+                        .iter()
+                        .any(|c| c.kind == CueKind::Verb && c.end <= first_mark && Some(c.first) != previous.cue)
+                });
+                let first_whole = match previous.quote.kind {
+                    QuoteKind::Direct => true,
+                    QuoteKind::Mixed => opening(previous.quote.span.start) || !after_cue,
+                    QuoteKind::Indirect => false,
+                };
+                let introduced = first_token
+                    .checked_sub(2)
+                    .is_some_and(|i| self.words.text(i) == ":" && !self.paragraph_break_before(i + 1));
+                let both_direct = first_whole
+                    && !introduced
+                    && (f.quote.kind == QuoteKind::Direct || self.opens_at_quotation(f.quote.span));
                 let previous_cue = previous.cue.filter(|&c| {
                     let cue_span = self.words.doc.tokens[c].span;
                     previous.quote.span.end <= cue_span.start && cue_span.end <= f.quote.span.start
@@ -455,12 +546,107 @@ impl<'a> Attributor<'a> {
                     && f.cue.is_none();
                 if both_direct && same_cue && (same_paragraph || next_paragraph) && gap <= MAX_SPLIT_GAP {
                     previous.quote.span = previous.quote.span.cover(f.quote.span);
+                    if f.quote.kind == QuoteKind::Mixed {
+                        previous.quote.kind = QuoteKind::Mixed;
+                    }
                     continue;
                 }
             }
             joined.push(f);
         }
         joined
+    }
+
+    /// Whether a mixed span is a quotation of some length that goes on to its sentence's end
+    /// and opens that sentence (`''I wouldn't call it reform. …'' for the top income
+    /// bracket.`) or follows a comma with `but`/`and` (`, but "when it comes to …"`).
+    pub(super) fn opens_at_quotation(&self, span: Span) -> bool {
+        let tokens = self.tokens_in(span);
+        let doc = self.words.doc;
+        if tokens.start < 2 || tokens.end < tokens.start + 2 {
+            return false;
+        }
+        let first = tokens.start;
+        let last = tokens.end - 1;
+        let full_stop = |i: usize| matches!(self.words.text(i), "." | "?" | "!");
+        let ends_sentence = tokens.end < doc.tokens.len() && full_stop(tokens.end)
+            || QUOTE_MARKS.contains(&self.words.text(last)) && full_stop(last - 1);
+        let sentence_before =
+            |i: usize| self.paragraph_break_before(i + 1) || full_stop(i) || self.words.text(i) == ":";
+        let (mark, opens) = if QUOTE_MARKS.contains(&self.words.text(first - 1)) {
+            // Typewriter marks may come as two tokens.
+            let mut mark = first - 1;
+            while mark > 1 && QUOTE_MARKS.contains(&self.words.text(mark - 1)) {
+                mark -= 1;
+            }
+            (first - 1, sentence_before(mark - 1))
+        } else if matches!(self.words.lower[first].as_str(), "but" | "and")
+            && QUOTE_MARKS.contains(&self.words.text(first + 1))
+        {
+            (first + 1, self.words.text(first - 1) == ",")
+        } else {
+            return false;
+        };
+        let quoted_words = (mark + 1..tokens.end)
+            .take_while(|&i| !QUOTE_MARKS.contains(&self.words.text(i)))
+            .filter(|&i| !self.is_punct(i))
+            .count();
+        ends_sentence && opens && quoted_words >= MIN_UNCUED_WORDS
+    }
+
+    /// A quotation with no cue of its own opening the sentence after reported speech in the
+    /// same paragraph goes on that speech (`X identified young voters' exhaustion with bigotry
+    /// as one of the reasons. "The younger people are …"`): one mixed content.
+    pub(super) fn join_follow_on_quotes(&self, found: &mut Vec<Found>) {
+        found.sort_by_key(|f| (f.quote.span.start, f.quote.span.end));
+        let text = self.words.doc.text();
+        // Reported speech in a direct quote's own sentence is that quote's attribution running
+        // on (`"…," Carson told the AP after hinting that "…" could come.`), not a speaker's
+        // statement a following quotation continues.
+        let quoting: Vec<usize> = found
+            .iter()
+            .filter(|f| f.quote.kind == QuoteKind::Direct)
+            .filter_map(|f| self.sentence_of((f.quote.span.end as usize).saturating_sub(1)))
+            .collect();
+        let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+        for f in found.drain(..) {
+            // Of the contents just before (a quotation's own mixed span and the reported
+            // speech around it may end together), the reported one.
+            let start = f.quote.span.start as usize;
+            let previous = joined.iter_mut().rev().take(3).find(|p| {
+                p.quote.span.end as usize <= start
+                    && p.quote.kind != QuoteKind::Direct
+                    && p.quote.cue.is_some()
+                    && self
+                        .sentence_of(p.quote.span.start as usize)
+                        .is_some_and(|s| !quoting.contains(&s))
+            });
+            if let Some(previous) = previous {
+                // Not `"…," I confessed`: a quotation closed by a comma leaves room for an
+                // attribution the lexicon lacks.
+                let bare = f.quote.kind == QuoteKind::Direct
+                    && f.quote.cue.is_none()
+                    && text[f.quote.span.range()].trim_end().ends_with(['.', '?', '!']);
+                let gap =
+                    (previous.quote.span.end as usize <= start).then(|| &text[previous.quote.span.end as usize..start]);
+                let next_sentence = gap.is_some_and(|g| {
+                    g.len() <= MAX_FOLLOW_ON_GAP
+                        && !g.contains('\n')
+                        && g.matches(['.', '?', '!']).count() == 1
+                        && g.trim_end()
+                            .trim_end_matches(|c: char| QUOTE_MARKS.iter().any(|m| m.contains(c)))
+                            .trim_end()
+                            .ends_with(['.', '?', '!'])
+                });
+                if bare && next_sentence {
+                    previous.quote.span = previous.quote.span.cover(f.quote.span);
+                    previous.quote.kind = QuoteKind::Mixed;
+                    continue;
+                }
+            }
+            joined.push(f);
+        }
+        *found = joined;
     }
 
     /// Tokens between a cue and the quote it introduces, less a leading "that" and

@@ -133,7 +133,15 @@ impl<'a> Attributor<'a> {
                     match quote {
                         // `"…," Senate Majority Leader Mitch McConnell, R-Ky., said`: the
                         // phrase between, where the parse finds no subject there.
-                        Some(q) if quote_before_cue && subject.as_ref().is_none_or(|s| s.start < q.end) => {
+                        // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states
+                        // suing the agency, said`: where the parse takes a later apposition for
+                        // the subject, the name that opens the phrase is the speaker.
+                        Some(q)
+                            if quote_before_cue
+                                && subject.as_ref().is_none_or(|s| {
+                                    s.start < q.end || (q.end..s.start).any(|i| self.words.text(i) == ",")
+                                }) =>
+                        {
                             let first = (q.end..cue.first).find(|&i| !self.is_punct(i)).unwrap_or(cue.first);
                             self.speaker_phrase(first..cue.first)
                                 .then(|| self.speaker_head(first..cue.first))

@@ -914,3 +914,184 @@ fn called_on_takes_the_addressee_with_what_it_is_called_on_to_do() {
         )]
     );
 }
+
+// Issue 6, fifth round: how a direct quotation is delimited, joined and split.
+
+#[test]
+fn a_speech_verb_the_parse_reads_as_a_plural_noun_is_no_cue() {
+    let mut doc = document("\"We will fight this rule,\" one of the states said.");
+    parse(
+        &mut doc,
+        &[
+            (Some(3), "punct", Upos::Punct, "\""),
+            (Some(3), "nsubj", Upos::Pron, "we"),
+            (Some(3), "aux", Upos::Aux, "will"),
+            (Some(12), "ccomp", Upos::Verb, "fight"),
+            (Some(5), "det", Upos::Det, "this"),
+            (Some(3), "obj", Upos::Noun, "rule"),
+            (Some(3), "punct", Upos::Punct, ","),
+            (Some(3), "punct", Upos::Punct, "\""),
+            (Some(12), "nsubj", Upos::Num, "one"),
+            (Some(11), "case", Upos::Adp, "of"),
+            (Some(11), "det", Upos::Det, "the"),
+            (Some(8), "nmod", Upos::Noun, "state"),
+            (None, "root", Upos::Verb, "say"),
+            (Some(12), "punct", Upos::Punct, "."),
+        ],
+    );
+    doc.tokens[11].xpos = Some("NNS");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(QuoteKind::Direct, "We will fight this rule,", Some("said"), Some("one"))]
+    );
+}
+
+#[test]
+fn a_nickname_in_the_attribution_does_not_hide_its_cue() {
+    // Four words with no cue would be a scare quote; the cue after the name makes it speech.
+    let mut doc = document("\"This is our year!\" Delegate Marcia \"Cia\" Price shouted to the crowd.");
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1, q.2)).collect();
+    assert_eq!(got, [(QuoteKind::Direct, "This is our year!", Some("shouted"))]);
+}
+
+#[test]
+fn a_title_in_the_attribution_is_no_quote_and_does_not_split_the_quotation() {
+    let mut doc =
+        document("\"He is right,\" Flynn said on \"Meet the Press.\" \"There is a lot of frustration in the ranks.\"");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Direct,
+            "He is right,\" Flynn said on \"Meet the Press.\" \"There is a lot of frustration in the ranks.",
+            Some("said"),
+            Some("Flynn")
+        )]
+    );
+}
+
+#[test]
+fn a_capitalised_quotation_a_comma_introduces_is_whole_despite_adjuncts_after_the_cue() {
+    let mut doc = document(
+        "The ad shows Trump saying during the debate last week, \"That makes me smart,\" when Clinton attacked him.",
+    );
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1, q.2)).collect();
+    assert_eq!(got, [(QuoteKind::Direct, "That makes me smart,", Some("saying"))]);
+}
+
+#[test]
+fn a_lowercase_quotation_after_a_comma_goes_on_the_reported_clause() {
+    let mut doc = document("Ryan said it is wrong to think that if we pull back, \"our oceans will save us.\"");
+    run(&mut doc);
+    assert_eq!(
+        quotes(&doc),
+        [(
+            QuoteKind::Mixed,
+            "it is wrong to think that if we pull back, \"our oceans will save us.\"",
+            Some("said"),
+            Some("Ryan")
+        )]
+    );
+    // After a quotation's own attribution the second part is still the same quotation.
+    let mut doc =
+        document("\"Every time you say that,\" Tester said, referring to the excuse, \"you give ammunition to them.\"");
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.2)).collect();
+    assert_eq!(got, [(QuoteKind::Direct, Some("said"))]);
+}
+
+#[test]
+fn a_second_part_after_but_or_running_on_past_its_mark_makes_one_mixed_content() {
+    let mut doc = document(
+        "\"I like him,\" she said, but \"when it comes to energy, he has a long record of helping polluters.\"",
+    );
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1)).collect();
+    assert_eq!(
+        got,
+        [(
+            QuoteKind::Mixed,
+            "I like him,\" she said, but \"when it comes to energy, he has a long record of helping polluters.\""
+        )]
+    );
+    let mut doc = document(
+        "“It is tinkering,” said Alan Cole, an economist. “I would not call it reform, it is really just a tax increase” for the top bracket.",
+    );
+    // The words after the closing mark go on the sentence (tagged, as the tagger would).
+    let after = doc
+        .tokens
+        .iter()
+        .position(|t| &doc.text()[t.span.range()] == "for")
+        .unwrap();
+    doc.tokens[after].upos = Some(Upos::Adp);
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1)).collect();
+    assert_eq!(
+        got,
+        [(
+            QuoteKind::Mixed,
+            "It is tinkering,” said Alan Cole, an economist. “I would not call it reform, it is really just a tax increase” for the top bracket"
+        )]
+    );
+}
+
+#[test]
+fn a_bare_quotation_after_reported_speech_goes_on_it() {
+    let mut doc = document(
+        "Schiff said the administration may be reluctant to act. \"The other factor is whether it would look like tipping the scales.\"",
+    );
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1, q.3)).collect();
+    assert_eq!(
+        got,
+        [(
+            QuoteKind::Mixed,
+            "the administration may be reluctant to act. \"The other factor is whether it would look like tipping the scales.\"",
+            Some("Schiff")
+        )]
+    );
+    // Not a quotation closed by a comma: its attribution may be one the lexicon lacks.
+    let mut doc = document("She said the judge was fair to me. “This is a big win for the two of us,” I confessed.");
+    run(&mut doc);
+    let kinds: Vec<_> = quotes(&doc).into_iter().map(|q| q.0).collect();
+    assert_eq!(kinds, [QuoteKind::Indirect, QuoteKind::Direct]);
+}
+
+#[test]
+fn quotations_with_attributions_of_their_own_are_not_joined() {
+    // A further cue introduces the second part.
+    let mut doc =
+        document("\"Keep your hands in sight,\" Blige sings to her before asking her, \"Where do we go from here?\"");
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1, q.2)).collect();
+    assert_eq!(
+        got,
+        [
+            (QuoteKind::Direct, "Keep your hands in sight,", Some("sings")),
+            (QuoteKind::Direct, "Where do we go from here?", Some("asking")),
+        ]
+    );
+    // A colon introduced the first part.
+    let mut doc = document(
+        "The senator scolded him: \"Your products are no miracles,\" she said. \"I do not understand why you need to go there.\"",
+    );
+    run(&mut doc);
+    let kinds: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (QuoteKind::Direct, "Your products are no miracles,"),
+            (QuoteKind::Direct, "I do not understand why you need to go there."),
+        ]
+    );
+    // The first part is the end of a clause another cue reports.
+    let mut doc = document(
+        "DuVernay said the film matters because \"most people do not know about it,\" she said.\n\n\"We have no context for the current moment.\"",
+    );
+    run(&mut doc);
+    let kinds: Vec<_> = quotes(&doc).into_iter().map(|q| q.0).collect();
+    assert_eq!(kinds, [QuoteKind::Mixed, QuoteKind::Direct]);
+}
