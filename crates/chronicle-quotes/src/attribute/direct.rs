@@ -89,8 +89,12 @@ impl<'a> Attributor<'a> {
                     .map_or(c.first, |s| self.tokens_in(s.span).start.min(c.first));
                 // Not when the words before are the attribution of a quotation just closed
                 // (`"A," Mr. Obama said, "and B"`): that is one quotation split in two.
-                let goes_on =
-                    self.starts_lowercase(&inside) && lead.start < speaker_start && !self.follows_quotation(lead.start);
+                // (`It was, the president said, "a stone …"`, where the parse may make `It`
+                // the speaker: the comma before the attribution shows it parenthetical.)
+                let parenthetical = (lead.start + 1..c.first).any(|i| self.words.text(i) == ",");
+                let goes_on = self.starts_lowercase(&inside)
+                    && (lead.start < speaker_start || parenthetical)
+                    && !self.follows_quotation(lead.start);
                 // `said that "…"`: the quotation goes on the reported clause "that" opens.
                 let that = (c.end..inside.start)
                     .rev()
@@ -365,6 +369,14 @@ impl<'a> Attributor<'a> {
                     return true;
                 }
             }
+        }
+        // `''That makes me smart'' -- and, when questioned after the debate, asserting`: words
+        // that open a clause of their own are no speaker phrase.
+        if matches!(
+            self.words.lower[first_word].as_str(),
+            "and" | "but" | "or" | "when" | "while" | "after" | "before" | "because" | "if" | "then"
+        ) {
+            return false;
         }
         cue.first - first_word <= CUE_AFTER_QUOTE || self.speaker_phrase(first_word..cue.first)
     }

@@ -1095,3 +1095,31 @@ fn quotations_with_attributions_of_their_own_are_not_joined() {
     let kinds: Vec<_> = quotes(&doc).into_iter().map(|q| q.0).collect();
     assert_eq!(kinds, [QuoteKind::Mixed, QuoteKind::Direct]);
 }
+
+#[test]
+fn a_tail_that_opens_its_own_clause_attributes_no_quotation() {
+    let mut doc = document(
+        "He took it as praise -- \"That makes me smart\" -- and, when questioned after the debate, asserting, \"Of course, I pay federal taxes.\"",
+    );
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1, q.2)).collect();
+    assert_eq!(
+        got,
+        [(QuoteKind::Direct, "Of course, I pay federal taxes.", Some("questioned"))]
+    );
+}
+
+#[test]
+fn a_parenthetical_attribution_before_a_lowercase_quotation_makes_it_mixed() {
+    let mut doc = document("It was, the president said, \"a stone worn down by a thousand bare feet.\"");
+    run(&mut doc);
+    let got: Vec<_> = quotes(&doc).into_iter().map(|q| (q.0, q.1, q.2)).collect();
+    assert_eq!(
+        got,
+        [(
+            QuoteKind::Mixed,
+            "It was, the president said, \"a stone worn down by a thousand bare feet.\"",
+            Some("said")
+        )]
+    );
+}
