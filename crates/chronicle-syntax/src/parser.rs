@@ -10,10 +10,12 @@ use crate::conllu::TreeSentence;
 use crate::format::{self, Kind, Reader, Writer};
 use crate::hash::{finish, hash_str, mix, Rng};
 use crate::intern::intern;
-use crate::parser_features::{buffer_features, features, other_features, stack_features, SentenceKeys};
+use crate::parser_features::{
+    buffer_features, features, left_features, pair_features, right_features, stack_features, SentenceKeys,
+};
 use crate::perceptron::Perceptron;
 use crate::tagger_features::norm_key;
-use crate::transition::{Config, Move};
+use crate::transition::{Config, Move, NONE};
 use crate::weights::Weights;
 
 /// After the first epoch, follow the model's wrong move this often (Goldberg & Nivre's p).
@@ -47,8 +49,14 @@ pub struct ParseScratch {
     /// `stack_done` says so.
     stack: Vec<f32>,
     stack_done: Vec<bool>,
+    /// Each word's `stack` scores plus those of its [`right_features`], valid for the
+    /// version in `right_at` (see [`right_version`]).
+    right: Vec<f32>,
+    right_at: Vec<u64>,
     /// Scores of the [`buffer_features`] of the buffer starting at word `buffer_at`.
     buffer: Vec<f32>,
+    /// `buffer` plus the scores of the [`left_features`], valid for `left_at`.
+    left: Vec<f32>,
 }
 
 /// The head (0-based in-sentence index, `None` for the root) and label id of each word.
@@ -81,6 +89,20 @@ fn arcs(c: &Config) -> Arcs {
     (1..=c.n as usize)
         .map(|d| (c.head[d].checked_sub(1).map(|h| h as usize), c.label[d]))
         .collect()
+}
+
+/// What [`right_features`] of stack top `s0` depend on besides [`stack_features`]: its
+/// rightmost child (a new right child is always the new rightmost one, so it changes with
+/// every arc) and whether the buffer is empty. Never `u64::MAX`.
+fn right_version(c: &Config, s0: usize) -> u64 {
+    (u64::from(c.rc[s0][0]) << 1) | u64::from(c.buf(0) == NONE)
+}
+
+/// What [`left_features`] depend on besides [`buffer_features`]: the buffer front and its
+/// leftmost child (a new left child is always the new leftmost one). Never `u64::MAX`.
+fn left_version(c: &Config) -> u64 {
+    let lc0 = if c.b <= c.n { c.lc[c.b as usize][0] } else { NONE };
+    (u64::from(c.b) << 32) | u64::from(lc0)
 }
 
 /// The best valid move by score.
@@ -121,9 +143,12 @@ impl Parser {
     }
 
     /// [`Parser::parse`] when scores are exact sums (see [`Weights::max_exact`]), so partial
-    /// sums may be kept and added later without changing a bit: the scores of the features of
-    /// the stack under `s0` are computed once per word (they hold while it is on the stack)
-    /// and those of the buffer once per SHIFT, which saves about a fifth of the lookups.
+    /// sums may be kept and added later without changing a bit. Of the 80 features, only the
+    /// 18 [`pair_features`] (`s0` with `b0`) are looked up at every transition; the others are
+    /// scored in four parts, each cached while what it depends on stays the same:
+    /// [`stack_features`] once per word (they hold while it is `s0`), [`right_features`] until
+    /// `s0` gains a right child, [`buffer_features`] until the next SHIFT and
+    /// [`left_features`] until `b0` gains a left child.
     fn parse_cached(&self, keys: &SentenceKeys, scratch: &mut ParseScratch) -> Arcs {
         let n = keys.word.len() - 1;
         let mut c = Config::new(n);
@@ -134,27 +159,44 @@ impl Parser {
             scores,
             stack,
             stack_done,
+            right,
+            right_at,
             buffer,
+            left,
             ..
         } = scratch;
         scores.resize(len, 0.0);
         stack.resize((n + 1) * len, 0.0);
         stack_done.clear();
         stack_done.resize(n + 1, false);
+        right.resize((n + 1) * len, 0.0);
+        right_at.clear();
+        right_at.resize(n + 1, u64::MAX);
         buffer.resize(len, 0.0);
+        left.resize(len, 0.0);
         let mut buffer_at = u32::MAX;
+        let mut left_at = u64::MAX;
         while !c.is_terminal() {
             if !c.can_left() && !c.can_right() {
                 c.apply(Move::Shift);
                 continue;
             }
             let s0 = c.s(0) as usize;
-            let cached = &mut stack[s0 * len..(s0 + 1) * len];
+            let word = s0 * len..(s0 + 1) * len;
             if !stack_done[s0] {
                 stack_features(&c, keys, feats);
+                let cached = &mut stack[word.clone()];
                 cached.fill(0.0);
                 self.weights.score_exact(feats, cached);
                 stack_done[s0] = true;
+            }
+            let version = right_version(&c, s0);
+            if right_at[s0] != version {
+                right_features(&c, keys, feats);
+                let cached = &mut right[word.clone()];
+                cached.copy_from_slice(&stack[word.clone()]);
+                self.weights.score_exact(feats, cached);
+                right_at[s0] = version;
             }
             if buffer_at != c.b {
                 buffer_features(&c, keys, feats);
@@ -162,9 +204,16 @@ impl Parser {
                 self.weights.score_exact(feats, buffer);
                 buffer_at = c.b;
             }
-            other_features(&c, keys, feats);
-            for ((s, b), t) in scores.iter_mut().zip(buffer.iter()).zip(cached.iter()) {
-                *s = b + t;
+            let version = left_version(&c);
+            if left_at != version {
+                left_features(&c, keys, feats);
+                left.copy_from_slice(buffer);
+                self.weights.score_exact(feats, left);
+                left_at = version;
+            }
+            pair_features(&c, keys, feats);
+            for ((s, l), r) in scores.iter_mut().zip(left.iter()).zip(&right[word]) {
+                *s = l + r;
             }
             self.weights.score_exact(feats, scores);
             c.apply(best_valid(&c, &scores[..n_classes]));

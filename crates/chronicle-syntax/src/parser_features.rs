@@ -73,9 +73,11 @@ fn child(list: &[[u32; 2]], i: u32, k: usize) -> u32 {
     }
 }
 
-/// Appends the features of configuration `c` to `out` (cleared first): the union of
-/// [`buffer_features`], [`stack_features`] and [`other_features`], which the parser scores
-/// apart so it can cache the first two (training and the plain scorer use this list).
+/// Appends the features of configuration `c` to `out` (cleared first), in the order training
+/// uses (which fixes its rounding). The parser scores the same keys in five parts so it can
+/// cache four of them: [`stack_features`], [`right_features`], [`buffer_features`],
+/// [`left_features`] and [`pair_features`] (a test checks they partition this list; a
+/// template changed here must be changed there too).
 pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     out.clear();
     push_buffer_features(c, k, out);
@@ -83,12 +85,69 @@ pub fn features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     push_other_features(c, k, out);
 }
 
-/// The features of `c` that depend only on the stack from `s0` down (`s0`, `s1`, `s2`): they
-/// stay the same while `s0` is on the stack, since nothing below it changes until it is
-/// popped, and a popped word never returns. The same keys as [`features`] gives.
+/// The features of `c` that stay the same while `s0` is on top of the stack, whatever moves
+/// are made above it: the words and tags of `s0`, `s1`, `s2`, the left children of `s0` and
+/// `s1`, and the right children of `s1`. Nothing below `s0` changes until it is popped (and a
+/// popped word never returns); in arc-hybrid only `b0` gains left children, so a word's left
+/// children are fixed once it is pushed; and only `s1` gains right children, by a RIGHT
+/// that pops `s0`. The same keys as [`features`] gives.
 pub fn stack_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     out.clear();
     push_stack_features(c, k, out);
+    let s0 = c.s(0);
+    let s1 = c.s(1);
+    let (s0w, s0t, s1t) = (k.w(s0), k.t(s0), k.t(s1));
+    let s0l = child(&c.lc, s0, 0);
+    let s0l2 = child(&c.lc, s0, 1);
+    let s1l = child(&c.lc, s1, 0);
+    let s1r = child(&c.rc, s1, 0);
+    out.extend_from_slice(&[
+        feature(47, &[s1t, k.t(s1r), s0t]),
+        feature(48, &[s1t, s0t, k.t(s0l)]),
+        feature(50, &[s1t, k.t(s1l), s0t]),
+        feature(72, &[s0w, val(&c.n_left, s0)]),
+        feature(73, &[s0t, val(&c.n_left, s0)]),
+        feature(76, &[s1t, val(&c.n_right, s1)]),
+        feature(80, &[k.w(s0l)]),
+        feature(81, &[k.t(s0l)]),
+        feature(82, &[lab(c, s0l)]),
+        feature(89, &[k.t(s1r), lab(c, s1r)]),
+        feature(90, &[k.t(s0l2), lab(c, s0l2)]),
+        feature(93, &[s0t, lab(c, s0l), lab(c, s0l2)]),
+        feature(96, &[s1t, lab(c, s1l), lab(c, s1r)]),
+        feature(102, &[s0w, set(&c.left_labels, s0)]),
+        feature(103, &[s0t, set(&c.left_labels, s0)]),
+        feature(106, &[s1t, set(&c.right_labels, s1)]),
+    ]);
+}
+
+/// The features of `c` that depend on `s0`'s right children (and the stack depth and
+/// whether the buffer is empty): besides [`stack_features`], they change only when `s0`
+/// gains a right child, which then is its new rightmost one (see [`Config::rc`]), or when
+/// the buffer empties. The same keys as [`features`] gives.
+pub fn right_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    out.clear();
+    let s0 = c.s(0);
+    let s1 = c.s(1);
+    let (s0w, s0t, s1t) = (k.w(s0), k.t(s0), k.t(s1));
+    let s0r = child(&c.rc, s0, 0);
+    let s0r2 = child(&c.rc, s0, 1);
+    out.extend_from_slice(&[
+        feature(49, &[s1t, s0t, k.t(s0r)]),
+        feature(70, &[s0w, val(&c.n_right, s0)]),
+        feature(71, &[s0t, val(&c.n_right, s0)]),
+        feature(83, &[k.w(s0r)]),
+        feature(84, &[k.t(s0r)]),
+        feature(85, &[lab(c, s0r)]),
+        feature(91, &[k.t(s0r2), lab(c, s0r2)]),
+        feature(94, &[s0t, lab(c, s0r), lab(c, s0r2)]),
+        feature(100, &[s0w, set(&c.right_labels, s0)]),
+        feature(101, &[s0t, set(&c.right_labels, s0)]),
+        feature(
+            110,
+            &[u64::from(c.stack.len().min(4) as u32), u64::from(c.buf(0) == NONE), s0t],
+        ),
+    ]);
 }
 
 fn push_stack_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
@@ -133,6 +192,88 @@ pub fn buffer_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     push_buffer_features(c, k, out);
 }
 
+/// The features of `c` that depend on `b0`'s left children: besides [`buffer_features`], they
+/// change only when `b0` gains a left child (a LEFT), which then is its new leftmost one
+/// (see [`Config::lc`]). The same keys as [`features`] gives.
+pub fn left_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    out.clear();
+    let b0 = c.buf(0);
+    let (b0w, b0t) = (k.w(b0), k.t(b0));
+    let b0l = child(&c.lc, b0, 0);
+    let b0l2 = child(&c.lc, b0, 1);
+    out.extend_from_slice(&[
+        feature(74, &[b0w, val(&c.n_left, b0)]),
+        feature(75, &[b0t, val(&c.n_left, b0)]),
+        feature(86, &[k.w(b0l)]),
+        feature(87, &[k.t(b0l)]),
+        feature(88, &[lab(c, b0l)]),
+        feature(92, &[k.t(b0l2), lab(c, b0l2)]),
+        feature(95, &[b0t, lab(c, b0l), lab(c, b0l2)]),
+        feature(104, &[b0w, set(&c.left_labels, b0)]),
+        feature(105, &[b0t, set(&c.left_labels, b0)]),
+    ]);
+}
+
+/// The rest of [`features`]: those that pair `s0` with `b0` (which change at every move),
+/// none of [`stack_features`], [`right_features`], [`buffer_features`], [`left_features`].
+pub fn pair_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
+    out.clear();
+    let s0 = c.s(0);
+    let s1 = c.s(1);
+    let b0 = c.buf(0);
+    let b1 = c.buf(1);
+    let (s0w, s0t, s1t) = (k.w(s0), k.t(s0), k.t(s1));
+    let (b0w, b0t, b1t) = (k.w(b0), k.t(b0), k.t(b1));
+    let s0l = child(&c.lc, s0, 0);
+    let s0r = child(&c.rc, s0, 0);
+    let b0l = child(&c.lc, b0, 0);
+    let d0 = dist(s0, b0);
+    out.extend_from_slice(&[
+        feature(20, &[s0w, s0t, b0w, b0t]),
+        feature(21, &[s0w, s0t, b0w]),
+        feature(22, &[s0w, b0w, b0t]),
+        feature(23, &[s0w, s0t, b0t]),
+        feature(24, &[s0t, b0w, b0t]),
+        feature(25, &[s0w, b0w]),
+        feature(26, &[s0t, b0t]),
+        feature(41, &[s0t, b0t, b1t]),
+        feature(42, &[s1t, s0t, b0t]),
+        feature(44, &[s0t, k.t(s0l), b0t]),
+        feature(45, &[s0t, k.t(s0r), b0t]),
+        feature(46, &[s0t, b0t, k.t(b0l)]),
+        feature(60, &[s0w, d0]),
+        feature(61, &[s0t, d0]),
+        feature(62, &[b0w, d0]),
+        feature(63, &[b0t, d0]),
+        feature(64, &[s0w, b0w, d0]),
+        feature(65, &[s0t, b0t, d0]),
+    ]);
+    if !k.cl.is_empty() {
+        let (cs, cb) = (k.c(s0), k.c(b0));
+        out.extend_from_slice(&[
+            feature(140, &[cs[1], cb[1]]),
+            feature(141, &[s0t, cb[1]]),
+            feature(142, &[cs[1], b0t]),
+        ]);
+    }
+}
+
+fn val(v: &[u8], i: u32) -> u64 {
+    if i == NONE {
+        99
+    } else {
+        u64::from(v[i as usize].min(4))
+    }
+}
+
+fn set(v: &[u64], i: u32) -> u64 {
+    if i == NONE {
+        0
+    } else {
+        v[i as usize]
+    }
+}
+
 fn push_buffer_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     let b0 = c.buf(0);
     let b1 = c.buf(1);
@@ -163,12 +304,6 @@ fn push_buffer_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     }
 }
 
-/// The rest of [`features`]: those [`stack_features`] and [`buffer_features`] leave out.
-pub fn other_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
-    out.clear();
-    push_other_features(c, k, out);
-}
-
 fn push_other_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     let s0 = c.s(0);
     let s1 = c.s(1);
@@ -185,20 +320,6 @@ fn push_other_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
     let b0l = child(&c.lc, b0, 0);
     let b0l2 = child(&c.lc, b0, 1);
     let d0 = dist(s0, b0);
-    let val = |v: &[u8], i: u32| -> u64 {
-        if i == NONE {
-            99
-        } else {
-            u64::from(v[i as usize].min(4))
-        }
-    };
-    let set = |v: &[u64], i: u32| -> u64 {
-        if i == NONE {
-            0
-        } else {
-            v[i as usize]
-        }
-    };
     out.extend_from_slice(&[
         feature(20, &[s0w, s0t, b0w, b0t]),
         feature(21, &[s0w, s0t, b0w]),
@@ -282,17 +403,21 @@ mod tests {
     use super::*;
     use crate::transition::Move;
 
-    /// The full list is the three parts, and no key stands in two parts (a template listed
-    /// twice would count its weight twice in the cached scorer).
+    /// The full list is the five parts, no key stands in two parts (a template listed twice
+    /// would count its weight twice in the cached scorer), and each cached part stays the
+    /// same while the parser's cache key for it does (over random move sequences).
     #[test]
     fn split_features_partition_the_full_list() {
+        use std::collections::HashMap;
+
         use crate::hash::Rng;
         let mut rng = Rng::new(5);
-        for n in [1usize, 2, 5, 12] {
+        for trial in 0..400 {
+            let n = [1usize, 2, 5, 12, 30][trial % 5];
             let k = SentenceKeys {
                 word: (0..=n as u64).map(|i| 1000 + i).collect(),
                 tag: (0..=n as u64).map(|i| 2000 + i % 3).collect(),
-                cl: if n % 2 == 0 {
+                cl: if trial % 2 == 0 {
                     (0..=n as u64)
                         .map(|i| [3000 + i % 2, 4000 + i, 5000, 6000 + i])
                         .collect()
@@ -301,14 +426,30 @@ mod tests {
                 },
             };
             let mut c = Config::new(n);
+            // What each cached part was when last computed, under the key the parser caches
+            // it by: it must not have changed while the key stayed the same.
+            let mut stack_seen: HashMap<u32, Vec<u64>> = HashMap::new();
+            let mut right_seen: HashMap<(u32, u32, bool), Vec<u64>> = HashMap::new();
+            let mut buffer_seen: HashMap<u32, Vec<u64>> = HashMap::new();
+            let mut left_seen: HashMap<(u32, u32), Vec<u64>> = HashMap::new();
             loop {
                 let mut all = Vec::new();
                 features(&c, &k, &mut all);
-                let (mut a, mut b, mut d) = (Vec::new(), Vec::new(), Vec::new());
+                let (mut a, mut r, mut b, mut l, mut d) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
                 stack_features(&c, &k, &mut a);
+                right_features(&c, &k, &mut r);
                 buffer_features(&c, &k, &mut b);
-                other_features(&c, &k, &mut d);
-                let mut parts = [a, b, d].concat();
+                left_features(&c, &k, &mut l);
+                pair_features(&c, &k, &mut d);
+                let s0 = c.s(0);
+                let b0 = c.buf(0);
+                let rc0 = if s0 == NONE { NONE } else { c.rc[s0 as usize][0] };
+                let lc0 = if b0 == NONE { NONE } else { c.lc[b0 as usize][0] };
+                assert_eq!(stack_seen.entry(s0).or_insert_with(|| a.clone()), &a);
+                assert_eq!(right_seen.entry((s0, rc0, b0 == NONE)).or_insert_with(|| r.clone()), &r);
+                assert_eq!(buffer_seen.entry(c.b).or_insert_with(|| b.clone()), &b);
+                assert_eq!(left_seen.entry((c.b, lc0)).or_insert_with(|| l.clone()), &l);
+                let mut parts = [a, r, b, l, d].concat();
                 all.sort_unstable();
                 parts.sort_unstable();
                 assert_eq!(all.len(), k.n_features());
