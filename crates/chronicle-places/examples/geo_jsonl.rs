@@ -82,7 +82,7 @@ fn main() {
             id: id.clone(),
             date,
             date_text,
-            source: None,
+            source: v["source"].as_str().map(str::to_string),
             title: None,
             url: None,
         };

@@ -140,10 +140,14 @@ fn is_word(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Marks `X, Y` pairs where Y is a state or country that narrows X.
+/// Marks `X, Y` pairs where Y is a state or country that narrows X. After a street the name
+/// is its town, not a state (`1935 Orchard St., Alexandria, was arrested`).
 fn link_qualifiers(doc: &Document, cands: &mut [Candidate]) {
     let text = doc.text();
     for i in 0..cands.len().saturating_sub(1) {
+        if cands[i].street {
+            continue;
+        }
         let between = &text[cands[i].span.end as usize..cands[i + 1].span.start as usize];
         if between.trim() == "," {
             cands[i].qualifier = Some(i + 1);

@@ -14,6 +14,7 @@
 mod candidates;
 mod divisions;
 pub mod gazetteer;
+mod home;
 mod rank;
 pub mod simple;
 mod stage;

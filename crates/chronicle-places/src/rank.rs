@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::candidates::Candidate;
 use crate::gazetteer::{Entry, Feature, Gazetteer, Hit};
+use crate::home::Home;
 
 /// What the rest of the article says about where it is.
 #[derive(Default)]
@@ -20,6 +21,8 @@ struct Context<'a> {
     /// (country, admin1) of mentioned states -> voting mention keys.
     states: HashMap<(&'a str, &'a str), Vec<&'a str>>,
     dateline: Option<&'a str>,
+    /// The country of the source's country-code domain (`lfpress.ca`).
+    home_country: Option<&'a str>,
     /// Gazetteer ids of the states named, in order of first mention.
     state_ids: Vec<u32>,
     /// (country, admin1) of the towns chosen, with the mention keys and the towns: a county of
@@ -28,6 +31,9 @@ struct Context<'a> {
     /// (country, admin1) of every reading of every county named (`Henry County`: Tennessee,
     /// Georgia, Virginia, …): a small town of one of those states may be the article's town.
     county_states: Vec<(&'a str, &'a str)>,
+    /// Points of the towns chosen (mention key, entry, lat, lon): a same-named town near the
+    /// article's other towns is likelier than a distant one.
+    town_points: Vec<(&'a str, u32, f64, f64)>,
     /// All country votes, and each mention key's own, so a share is one subtraction.
     total_votes: f64,
     key_votes: HashMap<&'a str, f64>,
@@ -67,6 +73,15 @@ impl Context<'_> {
         self.county_states.binary_search(&(country, admin1)).is_ok()
     }
 
+    /// Kilometres from `e` to the nearest town chosen for another name (not `e` itself).
+    fn nearest_town_km(&self, e: &Entry, own_key: &str, own_id: u32) -> f64 {
+        self.town_points
+            .iter()
+            .filter(|&&(k, id, _, _)| k != own_key && id != own_id)
+            .map(|&(_, _, lat, lon)| approx_km(e.lat, e.lon, lat, lon))
+            .fold(f64::INFINITY, f64::min)
+    }
+
     /// Sorts the county states and totals the votes: after the context is collected.
     fn finish(&mut self) {
         self.county_states.sort_unstable();
@@ -100,7 +115,7 @@ fn prior(e: &Entry, hit: Hit) -> f64 {
     base - if hit.primary { 0.0 } else { 0.7 } + if e.capital { 1.5 } else { 0.0 }
 }
 
-fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f64 {
+fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64, towns_only: bool) -> f64 {
     let mut s = prior(e, hit);
     // A namesake: a town much smaller than a same-named city elsewhere (Geneva, Illinois;
     // Moscow, Idaho). That its country is in the article is weak evidence; its state is strong.
@@ -136,6 +151,11 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
         if town_in_state {
             s += 1.0;
         }
+        // Or the one near them, across a state line or outside the US: only between towns, so
+        // `New York` near Newark stays the state.
+        if towns_only && e.feature == Feature::City && ctx.nearest_town_km(e, key, hit.entry) < NEAR_KM {
+            s += NEAR_BONUS;
+        }
         // A name that is a state and something else (`New York` and its city, `Georgia` and
         // Tbilisi's country): the state when the article names other towns of it (by other
         // names: `New York City` does not vote for the state `New York`), a county only it has
@@ -149,12 +169,15 @@ fn score(e: &Entry, hit: Hit, key: &str, ctx: &Context, biggest_city: u64) -> f6
         if ctx.dateline == Some(&*e.country) {
             s += 1.5;
         }
+        if ctx.home_country == Some(&*e.country) {
+            s += HOME_COUNTRY_BONUS;
+        }
     }
     s
 }
 
 /// The chosen entry (index into the gazetteer) for each candidate, `None` when nothing fits.
-pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> {
+pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer, home: &Home) -> Vec<Option<u32>> {
     // Qualifiers first: `Paris, Texas` keeps only candidates inside Texas.
     // A small town is a candidate only where a qualifier narrowed the name to it (`Chiefland,
     // Fla.`) or the article names its state (see `admissible`).
@@ -214,7 +237,10 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
         .map(|((hits, c), &n)| best(&admissible(hits, n, c, gaz, &empty), &c.key, gaz, &empty))
         .collect();
     for _ in 0..2 {
-        let mut ctx = Context::default();
+        let mut ctx = Context {
+            home_country: home.country.as_deref(),
+            ..Context::default()
+        };
         for ((c, pick), hits) in cands.iter().zip(&chosen).zip(&allowed) {
             let Some(id) = *pick else { continue };
             let e = gaz.entry(id);
@@ -246,6 +272,7 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
                 ctx.states.entry((&e.country, &e.admin1)).or_default().push(&c.key);
             }
             if e.feature == Feature::City {
+                ctx.town_points.push((&c.key, id, e.lat, e.lon));
                 ctx.town_states
                     .entry((&e.country, &e.admin1))
                     .or_default()
@@ -261,7 +288,10 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
             .zip(cands)
             .zip(&narrowed)
             .map(|((hits, c), &n)| {
-                let hits = &admissible(hits, n, c, gaz, &ctx);
+                let own = (home.is_home_key(&c.key) && !n)
+                    .then(|| own_town(hits, c, gaz, &ctx))
+                    .flatten();
+                let hits = &admissible(own.as_deref().unwrap_or(hits), n || own.is_some(), c, gaz, &ctx);
                 if c.unit {
                     // `Laurel County`: a same-named town in a state the article names is a fair
                     // guess, else the state itself; the county is somewhere inside it.
@@ -282,6 +312,47 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> 
             .collect();
     }
     chosen
+}
+
+/// A town within this distance of another town the article names is "near" it.
+const NEAR_KM: f64 = 150.0;
+const NEAR_BONUS: f64 = 1.0;
+
+/// Distance in km, equirectangular: exact enough at the scale of "near".
+fn approx_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let x = (lon2 - lon1).to_radians() * ((lat1 + lat2) / 2.0).to_radians().cos();
+    let y = (lat2 - lat1).to_radians();
+    6371.0 * (x * x + y * y).sqrt()
+}
+
+/// A source's country-code domain is weaker evidence than a dateline: a Canadian paper also
+/// reports from abroad.
+const HOME_COUNTRY_BONUS: f64 = 1.0;
+
+/// The readings of the paper's own town (`Paris` in `parispi.net`): those in the paper's country
+/// (its country-code domain, else the country the rest of the article is local to), small towns
+/// included: a local paper's town needs no state named. `None` when no reading is there, and
+/// for a name that is only a small town's (`Herald`, `Beacon`: more likely the paper's title).
+fn own_town(hits: &[Hit], c: &Candidate, gaz: &Gazetteer, ctx: &Context) -> Option<Vec<Hit>> {
+    let country = ctx.home_country.or_else(|| {
+        ctx.countries
+            .keys()
+            .copied()
+            .find(|k| ctx.country_share(k, &c.key) > LOCAL_SHARE)
+    });
+    let country = country?;
+    if hits.iter().all(|h| gaz.entry(h.entry).town) {
+        return None;
+    }
+    let inside: Vec<Hit> = hits
+        .iter()
+        .copied()
+        .filter(|h| {
+            let e = gaz.entry(h.entry);
+            &*e.country == country && e.feature != Feature::Country
+        })
+        .collect();
+    (!inside.is_empty()).then_some(inside)
 }
 
 /// How many readings a name has, small towns aside (they are a reading only in context).
@@ -339,8 +410,18 @@ fn best(hits: &[Hit], key: &str, gaz: &Gazetteer, ctx: &Context) -> Option<u32> 
         .map(|e| e.population)
         .max()
         .unwrap_or(0);
+    // Whether every reading is a town or county (`Decatur`), not a state or country too.
+    let towns_only = hits.iter().all(|h| {
+        let e = gaz.entry(h.entry);
+        !(matches!(e.feature, Feature::Country | Feature::Continent) || (e.feature == Feature::Admin1 && !e.minor))
+    });
     hits.iter()
-        .map(|&h| (score(gaz.entry(h.entry), h, key, ctx, biggest_city), h.entry))
+        .map(|&h| {
+            (
+                score(gaz.entry(h.entry), h, key, ctx, biggest_city, towns_only),
+                h.entry,
+            )
+        })
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, id)| id)
 }

@@ -3,7 +3,7 @@
 use chronicle_doc::{DataError, Document, Layers, Place, Span, Stage};
 
 use crate::gazetteer::Gazetteer;
-use crate::{candidates, rank};
+use crate::{candidates, home, rank};
 
 /// Finds and geocodes place mentions: fills [`Document::places`].
 ///
@@ -44,7 +44,8 @@ impl Stage for PlaceStage {
     fn run(&self, doc: &mut Document) {
         let gaz = self.gazetteer;
         let cands = candidates::find(doc, gaz);
-        let chosen = rank::resolve(&cands, gaz);
+        let home = home::from_source(doc.meta.source.as_deref(), &cands);
+        let chosen = rank::resolve(&cands, gaz, &home);
         let anchors = rank::county_anchors(&cands, &chosen, gaz);
         let streets = rank::street_anchors(&cands, &chosen, gaz);
         let places = cands

@@ -605,3 +605,106 @@ fn a_function_word_before_a_name_is_no_first_name() {
     let found: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
     assert_eq!(found, ["Albany", "Albany"], "{got:?}");
 }
+
+fn run_from(text: &str, source: Option<&str>) -> Document {
+    let mut d = doc(text);
+    d.meta.source = source.map(str::to_string);
+    PlaceStage::new().unwrap().run(&mut d);
+    d
+}
+
+#[test]
+fn the_town_after_a_street_is_a_town_not_a_qualifying_state() {
+    // `X St., Alexandria,`: Alexandria is the street's town, read like every other mention of it
+    // (Rapides Parish names Louisiana), not forced to a state-level reading (Egypt's governorate).
+    let text = "Alexandria police made an arrest. Jane Roe, of 12 Orchard St., Alexandria, was charged \
+                by Rapides Parish deputies.";
+    let d = run(text);
+    let ids: Vec<Option<u64>> = d
+        .places
+        .iter()
+        .filter(|p| d.slice(p.span) == "Alexandria")
+        .map(|p| p.geonameid)
+        .collect();
+    assert_eq!(ids, vec![Some(4314550), Some(4314550)], "{:?}", d.places);
+}
+
+#[test]
+fn a_local_papers_own_town_is_the_one_in_its_country() {
+    let text = "The Paris school board met on Friday. Henry County deputies attended.";
+    // No source: the capital, as before.
+    let d = run_from(text, None);
+    assert_eq!(
+        found_in(&d, "Paris").and_then(|p| p.country.as_deref()),
+        Some("FR"),
+        "{:?}",
+        d.places
+    );
+    // An agency name says nothing.
+    let d = run_from(text, Some("Reuters"));
+    assert_eq!(
+        found_in(&d, "Paris").and_then(|p| p.country.as_deref()),
+        Some("FR"),
+        "{:?}",
+        d.places
+    );
+    // A paper named after Paris whose story is local to the US: Paris, Tennessee (Henry County).
+    let d = run_from(text, Some("www.parisweekly.com"));
+    assert_eq!(
+        found_in(&d, "Paris").and_then(|p| p.geonameid),
+        Some(4647963),
+        "{:?}",
+        d.places
+    );
+    // A paper's title word that is only a small town's name (`Weekly`, `Herald`) stays no place.
+    let d = run_from(
+        "The Herald reported on Friday that Henry County deputies attended.",
+        Some("herald.com"),
+    );
+    assert!(found_in(&d, "Herald").is_none(), "{:?}", d.places);
+}
+
+#[test]
+fn a_country_code_domain_favours_its_country() {
+    // Lancaster, Pennsylvania and Lancaster, England are about the same size.
+    let text = "The Lancaster council met on Monday.";
+    let d = run_from(text, None);
+    assert_eq!(
+        found_in(&d, "Lancaster").and_then(|p| p.country.as_deref()),
+        Some("US"),
+        "{:?}",
+        d.places
+    );
+    let d = run_from(text, Some("https://www.citizen.co.uk/local/1"));
+    assert_eq!(
+        found_in(&d, "Lancaster").and_then(|p| p.country.as_deref()),
+        Some("GB"),
+        "{:?}",
+        d.places
+    );
+    // `.tv` and `.co` are sold as generic names.
+    let d = run_from(text, Some("citizen.tv"));
+    assert_eq!(
+        found_in(&d, "Lancaster").and_then(|p| p.country.as_deref()),
+        Some("US"),
+        "{:?}",
+        d.places
+    );
+}
+
+#[test]
+fn a_same_named_town_near_the_articles_other_towns_wins() {
+    // Columbus, Georgia lies across the river from Phenix City, Alabama: another state, so only
+    // the distance tells it from the larger Columbus, Ohio.
+    let d = run("Columbus police and Phenix City firefighters responded to the call.");
+    let p = found_in(&d, "Columbus").expect("Columbus found");
+    assert!(near(p, 32.46, -84.99), "{p:?}");
+    // A state keeps its sense near the city of its name.
+    let d = run("Officials in New York and Newark met on Monday.");
+    assert_eq!(
+        found_in(&d, "New York").and_then(|p| p.feature.as_deref()),
+        Some("region"),
+        "{:?}",
+        d.places
+    );
+}
