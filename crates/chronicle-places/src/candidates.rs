@@ -115,8 +115,92 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
             out.push(c);
         }
     }
+    // `Douglas, Sarpy and Lancaster counties`: each name is a county, whatever else it is.
+    let listed = listed_counties(doc, gaz);
+    if !listed.is_empty() {
+        out.retain(|o| !listed.iter().any(|c| c.span.overlaps(o.span)));
+        out.extend(listed);
+    }
     out.sort_by_key(|c| c.span);
     link_qualifiers(doc, &mut out);
+    out
+}
+
+/// The names of a list that ends in `counties` or `parishes` (`Douglas, Sarpy and Lancaster
+/// counties`, `Becker, Clay and Douglas counties`): each is the county of its name
+/// (`Douglas County`), one or two capitalized words, separated by commas, `and` or `or`. Only
+/// names the gazetteer has as a county are taken; the list stops at the first that is not.
+fn listed_counties(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let word = |i: usize| &text[toks[i].span.range()];
+    let cap = |i: usize| is_cap(word(i)) && word(i).chars().all(char::is_alphabetic);
+    let mut out = Vec::new();
+    let mut key = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        let plural = &text[t.span.range()];
+        let suffix = match plural {
+            "counties" | "Counties" => "County",
+            "parishes" | "Parishes" => "Parish",
+            _ => continue,
+        };
+        let mut names: Vec<Candidate> = Vec::new();
+        let mut end = k; // exclusive end of the next name, in tokens
+        let mut first = true;
+        loop {
+            // One or two capitalized words end at `end`.
+            if end == 0 || !cap(end - 1) {
+                break;
+            }
+            let mut found = None;
+            for start in [end.saturating_sub(2), end - 1] {
+                if start + 2 == end && !cap(start) {
+                    continue;
+                }
+                let span = Span::new(toks[start].span.start as usize, toks[end - 1].span.end as usize);
+                fold_key(&format!("{} {suffix}", &text[span.range()]), &mut key);
+                let hits: Vec<Hit> = gaz
+                    .lookup_folded(&key)
+                    .filter(|h| gaz.entry(h.entry).feature == Feature::County)
+                    .collect();
+                if !hits.is_empty() {
+                    found = Some((start, span, hits));
+                    break;
+                }
+            }
+            let Some((start, span, hits)) = found else { break };
+            names.push(Candidate {
+                span,
+                key: key.clone(),
+                hits,
+                qualifier: None,
+                dateline: false,
+                unit: false,
+                street: false,
+                person: false,
+            });
+            // Before it: `and`/`or` (only right after the last name), `,`, or `, and`.
+            let mut j = start;
+            let mut sep = false;
+            if j > 0 && matches!(word(j - 1), "and" | "or") && first {
+                j -= 1;
+                sep = true;
+            }
+            if j > 0 && word(j - 1) == "," {
+                j -= 1;
+                sep = true;
+            }
+            first = false;
+            if !sep {
+                break;
+            }
+            end = j;
+        }
+        // A list has two names at least: `Lancaster counties` alone is no list.
+        if names.len() >= 2 {
+            out.extend(names);
+        }
+    }
     out
 }
 

@@ -708,3 +708,26 @@ fn a_same_named_town_near_the_articles_other_towns_wins() {
         d.places
     );
 }
+
+#[test]
+fn each_name_of_a_list_of_counties_is_a_county() {
+    let text = "Officials in Omaha said Douglas, Sarpy and Lancaster counties grew last year.";
+    let d = run(text);
+    for name in ["Douglas", "Sarpy", "Lancaster"] {
+        let p = found_in(&d, name).unwrap_or_else(|| panic!("{name} not found in {:?}", d.places));
+        assert_eq!(
+            (p.feature.as_deref(), p.country.as_deref()),
+            (Some("county"), Some("US")),
+            "{p:?}"
+        );
+    }
+    // One name before `counties` is no list; a name that is no county ends the list.
+    let d = run("The Lancaster counties fair opened on Monday.");
+    assert!(
+        found_in(&d, "Lancaster").is_none_or(|p| p.feature.as_deref() != Some("county")),
+        "{:?}",
+        d.places
+    );
+    let d = run("Smith said Zzyzx and Sarpy counties agreed.");
+    assert!(found_in(&d, "Sarpy").is_none(), "{:?}", d.places);
+}
