@@ -230,10 +230,15 @@ impl Builder {
             }
             // Short forms of states are also ordinary words (`Miss.`, `Wash.`, `IN`, `LA`).
             let qualifier_only = entry.feature == Feature::Admin1 && !primary && key.len() <= 5 && key != "dc";
-            self.names.push((
-                key.clone(),
-                id << 2 | u32::from(qualifier_only) << 1 | u32::from(primary),
-            ));
+            let flags = id << 2 | u32::from(qualifier_only) << 1 | u32::from(primary);
+            // American names write a particle joined (`DeSoto Parish` for GeoNames' `De Soto
+            // Parish`, `LaGrange`, `DuPage`): both spellings find the place.
+            if &*entry.country == "US" {
+                if let Some(rest) = ["de ", "la ", "le ", "du "].iter().find_map(|p| key.strip_prefix(p)) {
+                    self.names.push((format!("{}{rest}", &key[..2]), flags));
+                }
+            }
+            self.names.push((key.clone(), flags));
         }
         self.entries.push(entry);
     }

@@ -731,3 +731,14 @@ fn each_name_of_a_list_of_counties_is_a_county() {
     let d = run("Smith said Zzyzx and Sarpy counties agreed.");
     assert!(found_in(&d, "Sarpy").is_none(), "{:?}", d.places);
 }
+
+#[test]
+fn a_joined_particle_spells_the_same_place() {
+    // GeoNames writes `De Soto Parish`; Louisiana papers write `DeSoto Parish`. The parish names
+    // Louisiana, whose Mansfield (5,000 people) it is, not Mansfield, Texas.
+    let d = run("Mansfield police and DeSoto Parish deputies met on Monday.");
+    let parish = found_in(&d, "DeSoto Parish").expect("parish found");
+    assert_eq!(parish.feature.as_deref(), Some("county"), "{parish:?}");
+    let town = found_in(&d, "Mansfield").expect("town found");
+    assert!(near(town, 32.04, -93.70), "{town:?}");
+}
