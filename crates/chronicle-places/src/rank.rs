@@ -330,15 +330,31 @@ fn approx_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 const HOME_COUNTRY_BONUS: f64 = 1.0;
 
 /// The readings of the paper's own town (`Paris` in `parispi.net`): those in the paper's country
-/// (its country-code domain, else the country the rest of the article is local to), small towns
-/// included: a local paper's town needs no state named. `None` when no reading is there, and
+/// (its country-code domain, else the country among the name's readings' that the rest of the
+/// article names most), small towns included: a local paper's town needs no state named. `None` when no reading is there, and
 /// for a name that is only a small town's (`Herald`, `Beacon`: more likely the paper's title).
 fn own_town(hits: &[Hit], c: &Candidate, gaz: &Gazetteer, ctx: &Context) -> Option<Vec<Hit>> {
+    // Else the country of the name's readings that the rest of the article votes for most
+    // (none when no reading's country has a vote, or two tie).
     let country = ctx.home_country.or_else(|| {
-        ctx.countries
-            .keys()
-            .copied()
-            .find(|k| ctx.country_share(k, &c.key) > LOCAL_SHARE)
+        let mut best: Option<(&str, f64)> = None;
+        let mut tie = false;
+        for h in hits {
+            let k = &*gaz.entry(h.entry).country;
+            let v = ctx.country_votes(k, &c.key);
+            if k.is_empty() || v <= 0.0 || best.is_some_and(|(b, _)| b == k) {
+                continue;
+            }
+            match best {
+                Some((_, bv)) if v < bv => {}
+                Some((_, bv)) if v == bv => tie = true,
+                _ => {
+                    best = Some((k, v));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(k, _)| k)
     });
     let country = country?;
     if hits.iter().all(|h| gaz.entry(h.entry).town) {

@@ -656,6 +656,23 @@ fn a_local_papers_own_town_is_the_one_in_its_country() {
         "{:?}",
         d.places
     );
+    // The article's places are not mostly American (a visitor from Tokyo), but of the
+    // countries Paris can be in, only the United States is named.
+    let text2 = "The Paris school board met on Friday in Henry County. A teacher from Tokyo spoke.";
+    let d = run_from(text2, None);
+    assert_eq!(
+        found_in(&d, "Paris").and_then(|p| p.country.as_deref()),
+        Some("FR"),
+        "{:?}",
+        d.places
+    );
+    let d = run_from(text2, Some("www.parisweekly.com"));
+    assert_eq!(
+        found_in(&d, "Paris").and_then(|p| p.geonameid),
+        Some(4647963),
+        "{:?}",
+        d.places
+    );
     // A paper's title word that is only a small town's name (`Weekly`, `Herald`) stays no place.
     let d = run_from(
         "The Herald reported on Friday that Henry County deputies attended.",
