@@ -238,6 +238,12 @@ impl Builder {
                     self.names.push((format!("{}{rest}", &key[..2]), flags));
                 }
             }
+            // Transliterations mark ejectives and soft signs with an apostrophe (`Ts’khinvali`,
+            // `Sovetskaya Gavan’`) that English text leaves out (`Tskhinvali`).
+            if key.contains('\'') && !key.ends_with("'s") {
+                let bare: String = key.chars().filter(|&ch| ch != '\'').collect();
+                self.names.push((bare, flags));
+            }
             self.names.push((key.clone(), flags));
         }
         self.entries.push(entry);

@@ -759,3 +759,11 @@ fn a_joined_particle_spells_the_same_place() {
     let town = found_in(&d, "Mansfield").expect("town found");
     assert!(near(town, 32.04, -93.70), "{town:?}");
 }
+
+#[test]
+fn a_transliteration_apostrophe_may_be_left_out() {
+    // GeoNames writes `Ts’khinvali`; English news writes `Tskhinvali`.
+    let d = run("Shelling was reported in Tskhinvali on Friday.");
+    let p = found_in(&d, "Tskhinvali").expect("Tskhinvali found");
+    assert_eq!(p.country.as_deref(), Some("GE"), "{p:?}");
+}
