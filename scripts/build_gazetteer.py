@@ -153,6 +153,15 @@ REGIONS = [
     ("kashmir", "Kashmir", [], 34.0, 76.0),
     ("sahel", "Sahel", [], 14.0, 5.0),
     ("scandinavia", "Scandinavia", [], 62.0, 14.0),
+    ("new-england", "New England", [], 43.9, -71.5),
+    ("midwest", "Midwest", ["Middle West"], 42.0, -93.0),
+    ("soviet-union", "Soviet Union", ["USSR", "U.S.S.R."], 60.0, 100.0),
+    ("caucasus", "Caucasus", ["Caucasus Mountains"], 42.5, 44.5),
+    ("red-sea", "Red Sea", [], 20.0, 38.5),
+    ("smoky-mountains", "Great Smoky Mountains", ["Smoky Mountains", "Smokies"], 35.6, -83.5),
+    ("south-ossetia", "South Ossetia", [], 42.35, 44.0),
+    ("dagestan", "Dagestan", ["Daghestan"], 43.0, 47.0),
+    ("chechnya", "Chechnya", [], 43.4, 45.7),
 ]
 
 

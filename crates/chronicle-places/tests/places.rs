@@ -767,3 +767,12 @@ fn a_transliteration_apostrophe_may_be_left_out() {
     let p = found_in(&d, "Tskhinvali").expect("Tskhinvali found");
     assert_eq!(p.country.as_deref(), Some("GE"), "{p:?}");
 }
+
+#[test]
+fn hand_entered_regions_of_the_news() {
+    let d = run("Troops moved from South Ossetia into the Caucasus, and storms hit New England.");
+    for name in ["South Ossetia", "Caucasus", "New England"] {
+        let p = found_in(&d, name).unwrap_or_else(|| panic!("{name} not found in {:?}", d.places));
+        assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    }
+}
