@@ -710,20 +710,36 @@ fn refused_by_another(
 
 /// Verbs of wanting: wanting another actor to do something is an appeal to it.
 const WISH_HEADS: &[&str] = &["want", "wish", "expect", "need"];
+/// Verbs of hoping: hoping that another actor will act is an appeal to it.
+const HOPE_HEADS: &[&str] = &["hope", "wish", "want"];
 /// CAMEO "Make an appeal or request, not specified below".
 const APPEAL: &str = "020";
 
 /// For a verb in the infinitive under a verb of wanting with an object ("Obama *wants* Putin
 /// to attack …"): who wants it and whom it is wanted of, when they are different actors.
+///
+/// Also for a clause under a verb of hoping ("Beijing *hoped* Washington would lift
+/// restrictions"): the clause's subject is whom it is hoped of. (Not `expect`, which before a
+/// clause predicts rather than asks.)
 fn wish<'d>(tree: &Tree<'d>, slots: &Slots<'_, 'd>, v: usize) -> Option<(Vec<Filler<'d>>, Vec<Filler<'d>>)> {
+    // "hoped Washington would match its words *and lift* restrictions": a conjunct is
+    // wished as its first conjunct is.
+    let mut v = v;
+    while tree.deprel(v) == "conj" {
+        v = tree.head(v).filter(|&h| h != v)?;
+    }
     let infinitive =
         tree.deprel(v) == "xcomp" || (tree.deprel(v) == "advcl" && tree.has_child_lemma(v, &["mark"], &["to"]));
-    let head = tree.head(v).filter(|_| infinitive)?;
-    if !WISH_HEADS.contains(&tree.lower_lemma(head).as_str()) {
+    let head = tree.head(v)?;
+    let lemma = tree.lower_lemma(head);
+    let wanted_of = if infinitive && WISH_HEADS.contains(&lemma.as_str()) {
+        let object = tree.child(head, "obj").or_else(|| tree.child(head, "iobj"))?;
+        slots.actors_at(object)
+    } else if tree.deprel(v) == "ccomp" && HOPE_HEADS.contains(&lemma.as_str()) {
+        slots.actors_at(tree.child(v, "nsubj")?)
+    } else {
         return None;
-    }
-    let object = tree.child(head, "obj").or_else(|| tree.child(head, "iobj"))?;
-    let wanted_of = slots.actors_at(object);
+    };
     let wishers = slots.verb_agent(head);
     let differ = wishers.iter().all(|w| {
         wanted_of

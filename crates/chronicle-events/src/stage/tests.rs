@@ -2191,3 +2191,25 @@ fn a_conjunct_of_what_is_urged_is_urged_too() {
     assert!(events.iter().all(|e| e.1.starts_with("02")), "{events:?}");
     assert!(!events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn hoping_another_will_act_is_an_appeal() {
+    // "Russia hoped Norway would release British prisoners": an appeal to Norway, not
+    // Norway's intent.
+    let rows: &[Row] = &[
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("hoped", "hope", "VERB", 0, "root"),
+        ("Norway", "Norway", "PROPN", 5, "nsubj"),
+        ("would", "would", "AUX", 5, "aux"),
+        ("release", "release", "VERB", 2, "ccomp"),
+        ("British", "British", "ADJ", 7, "amod"),
+        ("prisoners", "prisoner", "NOUN", 5, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "RUS"), (0, 2, 3, "NOR"), (0, 5, 7, "GBR")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0].0.as_str(), events[0].1.as_str(), events[0].2.as_str()),
+        ("RUS", "020", "NOR")
+    );
+}
