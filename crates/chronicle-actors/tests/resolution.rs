@@ -469,3 +469,25 @@ fn a_place_qualifying_a_role_gives_its_country() {
     // A place that modifies another noun leaves the role to the context fill.
     assert_ne!(actor(&d, "Officials", 0).as_deref(), Some("CHEGOV"), "{}", dump(&d));
 }
+
+#[test]
+fn plural_ministerial_titles_are_roles() {
+    let mut d = doc(
+        "NATO defence ministers met. French finance ministers spoke.",
+        "2014-01-01",
+    );
+    entity(&mut d, "NATO", 0, EntityKind::Organization);
+    run(&mut d);
+    assert_eq!(
+        actor(&d, "NATO defence ministers", 0).as_deref(),
+        Some("IGOWSTNAT"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        actor(&d, "French finance ministers", 0).as_deref(),
+        Some("FRAGOV"),
+        "{}",
+        dump(&d)
+    );
+}

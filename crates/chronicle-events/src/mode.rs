@@ -165,7 +165,17 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
                 .children(node)
                 .iter()
                 .any(|&c| tree.base_deprel(c) == "obj" && tree.has_child_lemma(c, &["det"], &["no"]));
-        if negated || object_denied {
+        // "would not tolerate attempts to undermine its *support*": a negation beyond a noun
+        // on the way up denies that noun's matter, not this event.
+        let through_noun = depth >= 2
+            && chain[1..depth]
+                .iter()
+                .any(|&n| matches!(tree.doc.tokens[n].upos, Some(Upos::Noun | Upos::Propn)));
+        // "did not rule out sending tanks": a refusal denied leaves the act possible.
+        if negated && depth > 0 && OPENED_BY_NEGATION.contains(&lemma.as_str()) {
+            return reading(Mode::Hypothetical, format!("`{at}` denied"));
+        }
+        if (negated && !through_noun) || object_denied {
             let mut negation = reading(Mode::Negated, format!("negated at `{at}`"));
             negation.past_negation = in_the_past(tree, node);
             negation.negated_at = Some(node);
@@ -241,6 +251,10 @@ pub(crate) const ADJUNCT_CASES: &[&str] = &[
     "despite",
     "following",
 ];
+
+/// Verbs of excluding: negated ("did not *rule out*", "does not *exclude*"), what they govern
+/// becomes possible.
+const OPENED_BY_NEGATION: &[&str] = &["rule", "exclude"];
 
 /// Whether a word carries a negation of its own ("did *not* rule out", "*never* agreed").
 fn has_negation(tree: &Tree<'_>, node: usize) -> bool {

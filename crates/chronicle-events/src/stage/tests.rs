@@ -2213,3 +2213,51 @@ fn hoping_another_will_act_is_an_appeal() {
         ("RUS", "020", "NOR")
     );
 }
+
+#[test]
+fn not_ruling_out_an_act_leaves_it_possible() {
+    // "France did not rule out sending tanks to Ukraine": hypothetical, neither negated nor
+    // refused.
+    let rows: &[Row] = &[
+        ("France", "France", "PROPN", 4, "nsubj"),
+        ("did", "do", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "advmod"),
+        ("rule", "rule", "VERB", 0, "root"),
+        ("out", "out", "ADP", 4, "compound:prt"),
+        ("sending", "send", "VERB", 4, "xcomp"),
+        ("tanks", "tank", "NOUN", 6, "obj"),
+        ("to", "to", "ADP", 9, "case"),
+        ("Ukraine", "Ukraine", "PROPN", 6, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "FRA"), (0, 8, 9, "UKR")]);
+    let events = code(&mut doc);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].1.starts_with("07"), "{events:?}");
+    assert_eq!(events[0].3, Mode::Hypothetical, "{events:?}");
+}
+
+#[test]
+fn a_negation_beyond_a_noun_does_not_deny_the_event() {
+    // "Germany will not tolerate a campaign to undermine its support for Ukraine": the
+    // support is not denied; the campaign is what is not tolerated.
+    let rows: &[Row] = &[
+        ("Germany", "Germany", "PROPN", 4, "nsubj"),
+        ("will", "will", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "advmod"),
+        ("tolerate", "tolerate", "VERB", 0, "root"),
+        ("campaign", "campaign", "NOUN", 4, "obj"),
+        ("to", "to", "PART", 7, "mark"),
+        ("undermine", "undermine", "VERB", 5, "acl"),
+        ("its", "its", "PRON", 9, "nmod:poss"),
+        ("support", "support", "NOUN", 7, "obj"),
+        ("for", "for", "ADP", 11, "case"),
+        ("Ukraine", "Ukraine", "PROPN", 9, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "DEU"), (0, 10, 11, "UKR")]);
+    let events = code(&mut doc);
+    assert!(events.iter().any(|e| e.2 == "UKR"), "{events:?}");
+    assert!(
+        !events.iter().any(|e| e.1.starts_with("12") || e.3 == Mode::Negated),
+        "{events:?}"
+    );
+}
