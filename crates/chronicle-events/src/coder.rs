@@ -564,6 +564,15 @@ fn thing_as_object(tree: &Tree<'_>, trigger: usize, pattern: &Pattern) -> bool {
     let Some((patient, span)) = phrase else {
         return pattern.code == RELEASE;
     };
+    // "calling *it* a new chapter", "called the attack an act of terror": the object has a
+    // predicate of its own; the verb names or judges it, nobody is called or met.
+    let predicated = tree.children(trigger).iter().any(|&c| {
+        (tree.deprel(c) == "xcomp" && matches!(tree.doc.tokens[c].upos, Some(Upos::Noun | Upos::Adj)))
+            || (tree.deprel(c) == "obj" && c != patient)
+    });
+    if predicated {
+        return true;
+    }
     !tree.mentions.iter().chain(tree.places).any(|m| m.span.overlaps(span))
         && !matches!(tree.doc.tokens[patient].upos, Some(Upos::Pron | Upos::Propn))
 }

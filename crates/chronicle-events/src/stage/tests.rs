@@ -2261,3 +2261,21 @@ fn a_negation_beyond_a_noun_does_not_deny_the_event() {
         "{events:?}"
     );
 }
+
+#[test]
+fn calling_something_a_name_is_no_call() {
+    // "Japan called it a new chapter": the object has a predicate; nobody was telephoned.
+    let rows: &[Row] = &[
+        ("Japan", "Japan", "PROPN", 2, "nsubj"),
+        ("called", "call", "VERB", 0, "root"),
+        ("it", "it", "PRON", 2, "obj"),
+        ("a", "a", "DET", 6, "det"),
+        ("new", "new", "ADJ", 6, "amod"),
+        ("chapter", "chapter", "NOUN", 2, "xcomp"),
+        ("with", "with", "ADP", 8, "case"),
+        ("Korea", "Korea", "PROPN", 6, "nmod"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "JPN"), (0, 7, 8, "KOR")]);
+    let events = code(&mut doc);
+    assert!(!events.iter().any(|e| e.1.starts_with("04")), "{events:?}");
+}
