@@ -151,6 +151,8 @@ impl Store {
     pub fn ingest_batch(&mut self, docs: &[StoredDoc]) -> Result<IngestCounts> {
         let added = now_stamp();
         let bulk = self.bulk;
+        let first_of_bulk = bulk && !self.bulk_started;
+        let defer_below = self.defer_indexes_below;
         // IMMEDIATE: the write lock from the start, so that no other connection can change
         // the backlog read below before this batch writes.
         let tx = self
@@ -158,6 +160,9 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context(ctx("starting an ingest transaction"))?;
         let backlog = backlog_for_batch(&tx, bulk).context(ctx("reading the full-text backlog"))?;
+        if first_of_bulk {
+            defer_indexes(&tx, defer_below).context(ctx("dropping the secondary indexes for a bulk load"))?;
+        }
         // The batch assigns the mention keys itself (see schema version 5), from the next key
         // after the largest, in insertion order like SQLite would.
         let mut next_mention: i64 = tx
@@ -204,6 +209,9 @@ impl Store {
             recompute_event(&tx, event_id).context(|| format!("recounting the mentions of event {event_id}"))?;
         }
         tx.commit().context(ctx("committing an ingest batch"))?;
+        if first_of_bulk {
+            self.bulk_started = true;
+        }
         Ok(counts)
     }
 }
@@ -257,6 +265,28 @@ fn backlog_for_batch(tx: &Transaction<'_>, bulk: bool) -> rusqlite::Result<Backl
     Ok(backlog)
 }
 
+/// A bulk load into a store with fewer events than this (the largest event id, so deleted
+/// events count too) builds its secondary indexes at the end ([`schema::DEFERRABLE_INDEXES`]);
+/// into a larger store it keeps them up to date row by row, since building an index sorts
+/// every row of its table, old ones included.
+pub const DEFER_INDEXES_BELOW: i64 = 250_000;
+
+/// Drops the deferrable indexes, in the transaction of a bulk load's first batch, when the
+/// store has fewer events than `below` ([`DEFER_INDEXES_BELOW`] but in tests). The next [`Store::open`] or
+/// [`Store::finish_bulk`] builds them again, so a crash at any point leaves a store whose
+/// next open restores them.
+fn defer_indexes(tx: &Transaction<'_>, below: i64) -> rusqlite::Result<()> {
+    let size: i64 = tx
+        .prepare_cached("SELECT coalesce(max(event_id), 0) FROM events")?
+        .query_row([], |row| row.get(0))?;
+    if size < below {
+        for (name, _) in crate::schema::DEFERRABLE_INDEXES {
+            tx.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Starts a bulk load: from the next batch on, documents and quotes are stored without
     /// their full-text index entries, which [`Store::finish_bulk`] then writes in one pass
@@ -264,15 +294,46 @@ impl Store {
     /// batch that its merges rewrite again and again). Searches by this connection miss the
     /// documents of the load until then; a store opened meanwhile indexes what is there first.
     /// After a crash, the next [`Store::open`] indexes what the load left behind.
+    ///
+    /// In a store of fewer than [`DEFER_INDEXES_BELOW`] events the load's first batch also
+    /// drops the secondary indexes only queries use, and [`Store::finish_bulk`] builds them
+    /// from a sort of their rows (a fraction of the cost of inserting every row into them):
+    /// queries on this connection run without them until then, and a store opened meanwhile
+    /// (or after a crash) builds them first.
     pub fn begin_bulk(&mut self) {
         self.bulk = true;
+        self.bulk_started = false;
     }
 
-    /// Ends a bulk load: indexes the documents and quotes it stored. Returns how many
-    /// documents were indexed.
+    /// Ends a bulk load: indexes the documents and quotes it stored and builds the secondary
+    /// indexes it dropped. Returns how many documents were indexed.
     pub fn finish_bulk(&mut self) -> Result<usize> {
         self.bulk = false;
-        self.index_backlog()
+        self.bulk_started = false;
+        let documents = self.index_backlog()?;
+        self.build_missing_indexes()?;
+        Ok(documents)
+    }
+
+    /// Builds the secondary indexes a bulk load dropped (see [`Store::begin_bulk`]), in one
+    /// transaction; nothing to do (and no write) when they are all there. Returns how many
+    /// were built.
+    pub fn build_missing_indexes(&mut self) -> Result<usize> {
+        let missing = crate::schema::missing_indexes(&self.conn).context(ctx("listing the secondary indexes"))?;
+        if missing.is_empty() {
+            return Ok(0);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(ctx("starting to build the secondary indexes"))?;
+        // Listed again under the write lock: another connection may have built them meanwhile.
+        let missing = crate::schema::missing_indexes(&tx).context(ctx("listing the secondary indexes"))?;
+        for (name, sql) in &missing {
+            tx.execute_batch(sql).context(|| format!("building index {name}"))?;
+        }
+        tx.commit().context(ctx("committing the secondary indexes"))?;
+        Ok(missing.len())
     }
 
     /// Writes the full-text entries of every document and quote a bulk load left unindexed,

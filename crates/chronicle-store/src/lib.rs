@@ -42,6 +42,10 @@ pub struct Store {
     path: Option<PathBuf>,
     /// A bulk load is running: full-text indexing waits for [`Store::finish_bulk`].
     bulk: bool,
+    /// The bulk load's first batch has decided whether to defer the secondary indexes.
+    bulk_started: bool,
+    /// A bulk load into a store with fewer events defers them ([`ingest::DEFER_INDEXES_BELOW`]).
+    defer_indexes_below: i64,
 }
 
 /// How much a store holds.
@@ -58,7 +62,8 @@ pub struct StoreStats {
 impl Store {
     /// Opens (creating if needed) the store at `path`, migrates it to the current schema and
     /// indexes any documents a bulk load left unindexed (a crash, or a load still running in
-    /// another process: its next batch starts a new backlog).
+    /// another process: its next batch starts a new backlog) and builds the secondary indexes
+    /// such a load dropped.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
         let mut conn = Connection::open(path).map_err(|source| Error::Open {
@@ -71,8 +76,11 @@ impl Store {
             conn,
             path: Some(path.into()),
             bulk: false,
+            bulk_started: false,
+            defer_indexes_below: ingest::DEFER_INDEXES_BELOW,
         };
         store.index_backlog()?;
+        store.build_missing_indexes()?;
         Ok(store)
     }
 
@@ -88,6 +96,8 @@ impl Store {
             conn,
             path: None,
             bulk: false,
+            bulk_started: false,
+            defer_indexes_below: ingest::DEFER_INDEXES_BELOW,
         })
     }
 

@@ -262,6 +262,46 @@ UPDATE events SET first_mention =
     (SELECT min(m.mention_key) FROM event_mentions m WHERE m.event_id = events.event_id);
 "#;
 
+/// Secondary indexes that nothing in ingest reads (only queries do), which a bulk load into
+/// a small store drops at its first batch and builds again at its end (see
+/// `Store::begin_bulk`): building an index from a sort of its rows costs a fraction of
+/// inserting them one by one. Each entry is the index's name and its definition as the
+/// current schema has it (a test compares them with a freshly migrated store). Kept out of
+/// this list: `events_key` (ingest finds events by it), `mentions_event` (ingest reads it to
+/// count sources) and the `*_doc` indexes (replacing a document deletes its rows by them).
+pub const DEFERRABLE_INDEXES: &[(&str, &str)] = &[
+    ("documents_day", "CREATE INDEX documents_day ON documents(day)"),
+    (
+        "quotes_actor",
+        "CREATE INDEX quotes_actor ON quotes(speaker_actor, day)",
+    ),
+    ("quotes_day", "CREATE INDEX quotes_day ON quotes(day)"),
+    (
+        "events_source",
+        "CREATE INDEX events_source ON events(source_actor, day, event_id, target_actor, root, quad_class, goldstein)",
+    ),
+    (
+        "events_target",
+        "CREATE INDEX events_target ON events(target_actor, day, event_id, source_actor, root, quad_class, goldstein)",
+    ),
+    ("events_root", "CREATE INDEX events_root ON events(root, day)"),
+    ("events_quad", "CREATE INDEX events_quad ON events(quad_class, day)"),
+    ("events_day", "CREATE INDEX events_day ON events(day)"),
+];
+
+/// The deferrable indexes missing from the store (a bulk load dropped them and has not
+/// finished, or was killed).
+pub(crate) fn missing_indexes(conn: &Connection) -> rusqlite::Result<Vec<(&'static str, &'static str)>> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1")?;
+    let mut missing = Vec::new();
+    for &(name, sql) in DEFERRABLE_INDEXES {
+        if !stmt.exists([name])? {
+            missing.push((name, sql));
+        }
+    }
+    Ok(missing)
+}
+
 /// The migrations, oldest first: `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
@@ -480,6 +520,27 @@ mod tests {
             .map(|r| r.unwrap())
             .collect();
         assert_eq!(firsts, [(7, Some(3)), (8, Some(2)), (9, None)]);
+    }
+
+    #[test]
+    fn the_deferrable_indexes_are_the_schemas() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        for (name, sql) in DEFERRABLE_INDEXES {
+            let stored: String = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(&stored, sql, "{name}");
+        }
+        assert!(missing_indexes(&conn).unwrap().is_empty());
+        conn.execute_batch("DROP INDEX events_day; DROP INDEX quotes_actor;")
+            .unwrap();
+        let missing: Vec<&str> = missing_indexes(&conn).unwrap().iter().map(|m| m.0).collect();
+        assert_eq!(missing, ["quotes_actor", "events_day"]);
     }
 
     #[test]

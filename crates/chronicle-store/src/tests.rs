@@ -238,6 +238,12 @@ fn backlog_rows(path: &std::path::Path) -> i64 {
         .unwrap()
 }
 
+/// How many of the secondary indexes a bulk load may defer are missing from the store.
+fn missing_indexes(path: &std::path::Path) -> usize {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    crate::schema::missing_indexes(&conn).unwrap().len()
+}
+
 /// a1 with a new title, text and quote.
 fn a1_changed() -> Document {
     let mut changed = doc(
@@ -283,8 +289,14 @@ fn an_unfinished_bulk_load_is_indexed_at_the_next_open() {
         // Dropped without finish_bulk: what a kill leaves.
     }
     assert_eq!(backlog_rows(&path), 1);
+    assert_eq!(
+        missing_indexes(&path),
+        crate::schema::DEFERRABLE_INDEXES.len(),
+        "a small store's bulk load builds its secondary indexes at the end"
+    );
     let store = Store::open(&path).unwrap();
     assert_eq!(backlog_rows(&path), 0);
+    assert_eq!(missing_indexes(&path), 0, "the next open builds them");
     check_full_text(&store);
     assert_eq!(found(&store, "Geneva"), ["a2"]);
     assert_eq!(found(&store, "Vienna"), ["a1"]);
@@ -313,6 +325,11 @@ fn a_bulk_load_survives_replacements_and_a_concurrent_open() {
     assert_eq!(backlog_rows(&path), 0);
     store.ingest_batch(&stored(vec![a3()])).unwrap();
     assert_eq!(backlog_rows(&path), 1, "the load's next batch starts a new backlog");
+    assert_eq!(
+        missing_indexes(&path),
+        0,
+        "the reader built the indexes; the load keeps them"
+    );
     assert!(found(&store, "Kyiv").is_empty());
     assert_eq!(store.finish_bulk().unwrap(), 1);
     assert_eq!(backlog_rows(&path), 0);
@@ -328,6 +345,59 @@ fn a_bulk_load_survives_replacements_and_a_concurrent_open() {
     store.ingest_batch(&stored(vec![a4])).unwrap();
     assert_eq!(found(&store, "Kyiv"), ["a3", "a4"]);
     check_full_text(&store);
+}
+
+/// A bulk load into a store with many events keeps its secondary indexes up to date as it
+/// goes; into a small one it drops them at its first batch and builds them at its end, with
+/// the same query results either way.
+#[test]
+fn a_bulk_load_defers_the_secondary_indexes_of_a_small_store_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = |store: &Store| {
+        let mut rows: Vec<_> = store
+            .events(&EventFilter {
+                actor: Some("RUS".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|e| {
+                (
+                    e.date,
+                    e.source_actor,
+                    e.target_actor,
+                    e.cameo,
+                    e.num_mentions,
+                    e.num_articles,
+                )
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let mut seen = Vec::new();
+    for (name, below, deferred) in [("small", i64::MAX, true), ("large", 1, false)] {
+        let path = dir.path().join(format!("{name}.db"));
+        let mut store = Store::open(&path).unwrap();
+        store.ingest_batch(&stored(vec![a1()])).unwrap();
+        store.defer_indexes_below = below;
+        store.begin_bulk();
+        store.ingest_batch(&stored(vec![a2()])).unwrap();
+        let missing = if deferred {
+            crate::schema::DEFERRABLE_INDEXES.len()
+        } else {
+            0
+        };
+        assert_eq!(missing_indexes(&path), missing, "{name}");
+        store.ingest_batch(&stored(vec![a3(), a1_changed()])).unwrap();
+        assert_eq!(missing_indexes(&path), missing, "{name}");
+        store.finish_bulk().unwrap();
+        assert_eq!(missing_indexes(&path), 0, "{name}");
+        check_full_text(&store);
+        seen.push(events(&store));
+    }
+    assert!(!seen[0].is_empty());
+    assert_eq!(seen[0], seen[1]);
 }
 
 #[test]
