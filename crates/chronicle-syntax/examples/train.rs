@@ -11,7 +11,9 @@
 //! them too), `--parser-clusters 0` (parser: clusters for the jackknife taggers only),
 //! `--second-pass K` (tagger: add a second pass over the first pass's right-context tags,
 //! trained on K-fold jackknifed first-pass tags), `--second-gate X` (the second pass re-tags
-//! only words whose first-pass score margin is below X; stored in the model).
+//! only words whose first-pass score margin is below X; stored in the model), `--mix K` (tagger:
+//! ship the mean of K models trained with different shuffling seeds), `--leave-one-out 1`
+//! (tagger: training sees each word's ambiguity class without its own sentence).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,7 +26,7 @@ fn main() -> ExitCode {
         Some("tagger") => ModelKind::Tagger,
         Some("parser") => ModelKind::Parser,
         _ => {
-            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K] [--clusters FILE] [--parser-clusters 0|1] [--second-pass K] [--second-gate X]");
+            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K] [--clusters FILE] [--parser-clusters 0|1] [--second-pass K] [--second-gate X] [--mix K] [--leave-one-out 0|1]");
             return ExitCode::from(2);
         }
     };
@@ -46,6 +48,8 @@ fn main() -> ExitCode {
             "--clusters" => config.clusters = Some(value.into()),
             "--parser-clusters" => config.parser_clusters = value != "0",
             "--second-pass" => config.second_pass = value.parse().expect("--second-pass takes a number"),
+            "--mix" => config.mix = value.parse().expect("--mix takes a number"),
+            "--leave-one-out" => config.leave_one_out = value != "0",
             "--second-gate" => config.second_gate = value.parse().expect("--second-gate takes a number"),
             _ => {
                 eprintln!("unknown option {flag}");

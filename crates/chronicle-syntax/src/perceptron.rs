@@ -86,6 +86,47 @@ impl Perceptron {
         self.map.len()
     }
 
+    /// The mean of several models' averaged weights (the same task trained from different
+    /// seeds: a cheap ensemble that costs nothing at run time but a larger table), pruned like
+    /// [`Perceptron::averaged`].
+    pub fn averaged_mix(models: &[&Perceptron], prune: f32) -> Weights {
+        let n_classes = models[0].n_classes;
+        let k = models.len() as f32;
+        let mut acc: HashMap<u64, Vec<(u16, f32)>, IdBuild> = HashMap::default();
+        for m in models {
+            assert_eq!(m.n_classes, n_classes);
+            let step = m.step.max(1) as f32;
+            for (&key, ps) in &m.map {
+                let row = acc.entry(key).or_default();
+                for p in ps {
+                    let avg = (p.total + (m.step - p.stamp) as f32 * p.w) / step;
+                    match row.iter_mut().find(|e| e.0 == p.class) {
+                        Some(e) => e.1 += avg,
+                        None => row.push((p.class, avg)),
+                    }
+                }
+            }
+        }
+        let mut keys: Vec<u64> = acc.keys().copied().collect();
+        keys.sort_unstable();
+        let mut rows = Vec::new();
+        for key in keys {
+            let mut row: Vec<(u16, f32)> = acc[&key]
+                .iter()
+                .map(|&(c, w)| (c, w / k))
+                .filter(|(_, w)| w.abs() >= prune)
+                .map(|(c, w)| (c, f16::from_f32(w).to_f32()))
+                .filter(|(_, w)| *w != 0.0)
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            row.sort_unstable_by_key(|e| e.0);
+            rows.push((key, row));
+        }
+        Weights::from_rows(n_classes, rows)
+    }
+
     /// The averaged, pruned weights in their compact form. Entries whose average magnitude is
     /// below `prune` are dropped.
     pub fn averaged(&self, prune: f32) -> Weights {
@@ -108,5 +149,47 @@ impl Perceptron {
             rows.push((k, row));
         }
         Weights::from_rows(self.n_classes, rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scores(w: &Weights, feats: &[u64]) -> Vec<f32> {
+        let mut s = vec![0.0; w.score_len()];
+        w.score(feats, &mut s);
+        s.truncate(w.n_classes);
+        s
+    }
+
+    #[test]
+    fn a_mix_is_the_mean_of_the_averaged_models() {
+        let feats = [3u64, 5, 7];
+        let mut a = Perceptron::new(3);
+        let mut b = Perceptron::new(3);
+        for _ in 0..4 {
+            a.tick();
+            a.update(&feats, 0, 1, 1.0);
+            b.tick();
+            b.update(&feats[..2], 2, 1, 1.0);
+        }
+        // One model mixed with nothing but itself is that model.
+        assert_eq!(
+            scores(&Perceptron::averaged_mix(&[&a], 0.0), &feats),
+            scores(&a.averaged(0.0), &feats)
+        );
+        let (sa, sb) = (scores(&a.averaged(0.0), &feats), scores(&b.averaged(0.0), &feats));
+        let mixed = scores(&Perceptron::averaged_mix(&[&a, &b], 0.0), &feats);
+        for c in 0..3 {
+            assert!(
+                (mixed[c] - (sa[c] + sb[c]) / 2.0).abs() < 1e-3,
+                "{mixed:?} {sa:?} {sb:?}"
+            );
+        }
+        // Feature 7 only exists in `a`: its weights are halved, not dropped.
+        let only = scores(&Perceptron::averaged_mix(&[&a, &b], 0.0), &[7]);
+        let only_a = scores(&a.averaged(0.0), &[7]);
+        assert!((only[0] - only_a[0] / 2.0).abs() < 1e-3);
     }
 }

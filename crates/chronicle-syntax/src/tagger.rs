@@ -21,7 +21,9 @@ use crate::tagger_features::{features, features2, norm_key, word_keys, WordKeys}
 use crate::weights::Weights;
 
 /// Words seen fewer times than this get no ambiguity class: rare training words would
-/// otherwise always "know" their tag, a luxury unseen words never have.
+/// otherwise always "know" their tag, a luxury unseen words never have. With leave-one-out
+/// classes (see [`TaggerTrainer::with_options`]) training words never see their own tags, so
+/// every word seen elsewhere in training gets its class (minimum 1).
 const AMB_MIN_COUNT: u32 = 3;
 
 /// Words seen at least this often with one class at least `DICT_PURITY` of the time are
@@ -303,11 +305,21 @@ pub struct TaggerTrainer {
     clusters: Clusters,
     model: Perceptron,
     lemmatizer: Lemmatizer,
+    /// Per training sentence, each word's ambiguity class as the lexicon would give it without
+    /// that sentence (empty: training sees the full lexicon's classes).
+    amb_loo: Vec<Vec<u64>>,
 }
 
 impl TaggerTrainer {
     /// `clusters` may be empty (no cluster features).
     pub fn new(train: &[TreeSentence], clusters: Clusters) -> TaggerTrainer {
+        TaggerTrainer::with_options(train, clusters, false)
+    }
+
+    /// `leave_one_out`: in training, give each word the ambiguity class the lexicon would have
+    /// without the word's own sentence, so a training word does not always "know" its own tag
+    /// (at run time unseen text never does); the saved lexicon is the same.
+    pub fn with_options(train: &[TreeSentence], clusters: Clusters, leave_one_out: bool) -> TaggerTrainer {
         let mut pairs: Vec<(String, String)> = train
             .iter()
             .flat_map(|s| s.words.iter().map(|w| (w.xpos.clone(), w.upos.clone())))
@@ -347,9 +359,15 @@ impl TaggerTrainer {
                 (total >= DICT_MIN_COUNT && f64::from(n) >= DICT_PURITY * f64::from(total)).then_some((k, c))
             })
             .collect();
+        let amb_min = if leave_one_out { 1 } else { AMB_MIN_COUNT };
+        let amb_loo = if leave_one_out {
+            leave_one_out_classes(train, &seen, &xpos_ids, amb_min, &mut scratch)
+        } else {
+            Vec::new()
+        };
         let lexicon = seen
             .into_iter()
-            .filter(|(_, (n, _))| *n >= AMB_MIN_COUNT)
+            .filter(|(_, (n, _))| *n >= amb_min)
             .map(|(k, (_, m))| (k, m))
             .collect();
         TaggerTrainer {
@@ -360,6 +378,7 @@ impl TaggerTrainer {
             tagdict,
             clusters,
             lemmatizer: Lemmatizer::learn(train),
+            amb_loo,
         }
     }
 
@@ -384,6 +403,11 @@ impl TaggerTrainer {
                 &mut keys,
             );
             let use_clusters = !cl.is_empty();
+            if let Some(loo) = self.amb_loo.get(si) {
+                for (k, &a) in keys.iter_mut().zip(loo) {
+                    k.amb = a;
+                }
+            }
             let mut hist: Vec<u16> = Vec::with_capacity(forms.len());
             for (i, w) in s.words.iter().enumerate() {
                 if let Some(&c) = self.tagdict.get(&keys[i].word) {
@@ -420,6 +444,84 @@ impl TaggerTrainer {
             second: None,
             second_gate: f32::INFINITY,
             lemmatizer: self.lemmatizer.clone(),
+        };
+        Tagger::load("snapshot", &t.to_bytes()).expect("a fresh model loads")
+    }
+}
+
+/// Each training word's ambiguity class computed without its own sentence (and its identical
+/// copies, e.g. a training file given twice): a word needs `amb_min` occurrences elsewhere,
+/// and only tags seen elsewhere count.
+fn leave_one_out_classes(
+    train: &[TreeSentence],
+    seen: &HashMap<u64, (u32, u64), IdBuild>,
+    xpos_ids: &HashMap<&str, u32>,
+    amb_min: u32,
+    scratch: &mut Vec<char>,
+) -> Vec<Vec<u64>> {
+    let keyed: Vec<Vec<(u64, u32)>> = train
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| (norm_key(&w.form, scratch), xpos_ids[w.xpos.as_str()] % 64))
+                .collect()
+        })
+        .collect();
+    let mut per_tag: HashMap<(u64, u32), u32> = HashMap::new();
+    for &k in keyed.iter().flatten() {
+        *per_tag.entry(k).or_default() += 1;
+    }
+    let mut copies: HashMap<&[(u64, u32)], u32> = HashMap::new();
+    for ks in &keyed {
+        *copies.entry(ks.as_slice()).or_default() += 1;
+    }
+    keyed
+        .iter()
+        .map(|ks| {
+            let k_copies = copies[ks.as_slice()];
+            let mut own: HashMap<(u64, u32), u32> = HashMap::new();
+            let mut own_n: HashMap<u64, u32> = HashMap::new();
+            for &k in ks {
+                *own.entry(k).or_default() += k_copies;
+                *own_n.entry(k.0).or_default() += k_copies;
+            }
+            ks.iter()
+                .map(|&(norm, _)| {
+                    let (total, all) = seen[&norm];
+                    if total - own_n[&norm] < amb_min {
+                        return 0;
+                    }
+                    let mut m = 0u64;
+                    for x in (0..64).filter(|x| all & (1 << x) != 0) {
+                        if per_tag[&(norm, x)] > own.get(&(norm, x)).copied().unwrap_or(0) {
+                            m |= 1 << x;
+                        }
+                    }
+                    m
+                })
+                .collect()
+        })
+        .collect()
+}
+
+impl TaggerTrainer {
+    /// Like [`TaggerTrainer::snapshot`], with the mean of the averaged weights of `trainers`
+    /// (same data and options, different seeds): a cheap ensemble that costs nothing at run
+    /// time but a larger weight table.
+    pub fn snapshot_mix(trainers: &[&TaggerTrainer], prune: f32) -> Tagger {
+        let first = trainers[0];
+        let models: Vec<&Perceptron> = trainers.iter().map(|t| &t.model).collect();
+        let t = Tagger {
+            tags: TagSet::new(&first.pairs),
+            pairs: first.pairs.clone(),
+            lexicon: first.lexicon.clone(),
+            tagdict: first.tagdict.clone(),
+            clusters: first.clusters.clone(),
+            weights: Perceptron::averaged_mix(&models, prune),
+            second: None,
+            second_gate: f32::INFINITY,
+            lemmatizer: first.lemmatizer.clone(),
         };
         Tagger::load("snapshot", &t.to_bytes()).expect("a fresh model loads")
     }

@@ -67,6 +67,12 @@ pub struct TrainConfig {
     /// Tagger only: the second pass re-tags only words whose first-pass score margin is
     /// below this (stored in the model; `f32::INFINITY`: every word the dictionary leaves).
     pub second_gate: f32,
+    /// Tagger only: train this many models from different seeds and ship the mean of their
+    /// averaged weights (1: one model).
+    pub mix: usize,
+    /// Tagger only: train with leave-one-out ambiguity classes (see
+    /// [`TaggerTrainer::with_options`]).
+    pub leave_one_out: bool,
 }
 
 impl TrainConfig {
@@ -91,6 +97,8 @@ impl TrainConfig {
             second_pass: 0,
             second_gate: f32::INFINITY,
             parser_clusters: true,
+            mix: 1,
+            leave_one_out: false,
         }
     }
 
@@ -122,6 +130,12 @@ impl TrainConfig {
             if self.second_gate.is_finite() {
                 c.push_str(&format!(" --second-gate {}", self.second_gate));
             }
+        }
+        if self.kind == ModelKind::Tagger && self.mix > 1 {
+            c.push_str(&format!(" --mix {}", self.mix));
+        }
+        if self.kind == ModelKind::Tagger && self.leave_one_out {
+            c.push_str(" --leave-one-out 1");
         }
         if let Some(t) = &self.tagger {
             c.push_str(&format!(" --tagger {}", t.display()));
@@ -175,10 +189,23 @@ pub fn train(config: &TrainConfig, progress: &mut dyn FnMut(&str)) -> Result<Tra
     let mut best: Option<(f64, usize, Vec<u8>, Scores, usize)> = None;
     match config.kind {
         ModelKind::Tagger => {
-            let mut t = TaggerTrainer::new(&train, clusters);
+            let new = || TaggerTrainer::with_options(&train, clusters.clone(), config.leave_one_out);
+            let mut t = new();
+            // `--mix K`: K - 1 more models, each with its own shuffling seed.
+            let mut more: Vec<(TaggerTrainer, Rng)> = (1..config.mix.max(1) as u64)
+                .map(|j| (new(), Rng::new(config.seed ^ (0x0A11_0000 + j))))
+                .collect();
             for epoch in 0..config.epochs {
                 t.epoch(&train, &mut rng);
-                let snap = t.snapshot(config.prune);
+                for (m, r) in &mut more {
+                    m.epoch(&train, r);
+                }
+                let snap = if more.is_empty() {
+                    t.snapshot(config.prune)
+                } else {
+                    let all: Vec<&TaggerTrainer> = std::iter::once(&t).chain(more.iter().map(|m| &m.0)).collect();
+                    TaggerTrainer::snapshot_mix(&all, config.prune)
+                };
                 let s = evaluate_tagger(&snap, &dev);
                 let key = s.upos + s.xpos;
                 progress(&format!(
@@ -426,7 +453,24 @@ fn model_card(config: &TrainConfig, name: &str, r: &TrainReport, labels: usize, 
              Greedy left-to-right averaged perceptron over hashed features (word, lower-cased form, prefixes,\n\
              suffixes, shape, ambiguity class, neighbouring words, previous tags, word-cluster bit-path prefixes of\n\
              the word and its neighbours when trained with `--clusters`); lemmas from an exception\n\
-             table plus suffix rules per XPOS, both learned from the treebank.{}",
+             table plus suffix rules per XPOS, both learned from the treebank.{}{}",
+            match (config.mix > 1, config.leave_one_out) {
+                (false, false) => String::new(),
+                (mix, loo) => format!(
+                    "\n{}{}",
+                    if mix {
+                        format!("The weights are the mean of {} such models trained with different shuffling seeds. ", config.mix)
+                    } else {
+                        String::new()
+                    },
+                    if loo {
+                        "In training, each word's ambiguity class leaves out its own sentence (every word seen\n\
+                         elsewhere in training has a class)."
+                    } else {
+                        ""
+                    }
+                ),
+            },
             if config.second_pass > 1 {
                 format!(
                     "\nA second pass re-tags the words whose first-pass score margin is below {} with the first pass's tags\n\
