@@ -155,9 +155,12 @@ impl Coder<'_> {
             // Not a bare participle ("a report *released* in Kigali"): that is no act of its subject.
             // A participle with an object of its own is a past tense the tagger misread
             // ("people *blocked* streets in Hong Kong").
-            let bare_participle = tree.doc.tokens[i].xpos == Some("VBN")
-                && tree.child(i, "aux").is_none()
-                && tree.child(i, "obj").is_none();
+            // A date read as the object ("a report *released Tuesday*", tagged as a past tense)
+            // is no object: the participle is still bare.
+            let object = tree.child(i, "obj").filter(|&o| !is_time(tree, o));
+            let participle = tree.doc.tokens[i].xpos == Some("VBN")
+                || (tree.doc.tokens[i].xpos == Some("VBD") && tree.child(i, "obj").is_some() && object.is_none());
+            let bare_participle = participle && tree.child(i, "aux").is_none() && object.is_none();
             let subject = tree
                 .child(i, "nsubj")
                 .filter(|&s| tree.doc.tokens[s].upos == Some(Upos::Noun));
@@ -575,6 +578,12 @@ fn thing_as_object(tree: &Tree<'_>, trigger: usize, pattern: &Pattern) -> bool {
     }
     !tree.mentions.iter().chain(tree.places).any(|m| m.span.overlaps(span))
         && !matches!(tree.doc.tokens[patient].upos, Some(Upos::Pron | Upos::Propn))
+}
+
+/// Whether a token lies in a time expression of the times layer ("released *Tuesday*").
+fn is_time(tree: &Tree<'_>, t: usize) -> bool {
+    let span = tree.doc.tokens[t].span;
+    tree.doc.times.iter().any(|x| x.span.contains(span))
 }
 
 /// CAMEO root 12, "Reject".

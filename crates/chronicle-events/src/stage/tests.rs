@@ -2279,3 +2279,30 @@ fn calling_something_a_name_is_no_call() {
     let events = code(&mut doc);
     assert!(!events.iter().any(|e| e.1.starts_with("04")), "{events:?}");
 }
+
+#[test]
+fn a_report_released_on_a_date_releases_nobody() {
+    // "A report released Tuesday in Kigali named France", with `released` tagged as a past
+    // tense and `Tuesday` as its object: a date is no object, the participle describes the
+    // report, and Kigali does not release anyone.
+    let rows: &[Row] = &[
+        ("A", "a", "DET", 2, "det"),
+        ("report", "report", "NOUN", 3, "nsubj"),
+        ("released", "release", "VERB", 0, "root"),
+        ("Tuesday", "Tuesday", "PROPN", 3, "obj"),
+        ("in", "in", "ADP", 6, "case"),
+        ("Kigali", "Kigali", "PROPN", 3, "obl"),
+        ("named", "name", "VERB", 3, "parataxis"),
+        ("France", "France", "PROPN", 7, "obj"),
+    ];
+    let mut doc = document(&[rows], &[(0, 7, 8, "FRA")]);
+    doc.tokens[2].xpos = Some("VBD");
+    doc.places = vec![place(&doc, 5, "Kigali", "RW", "city")];
+    doc.times = vec![chronicle_doc::Timex {
+        span: doc.tokens[3].span,
+        kind: chronicle_doc::TimeKind::Date,
+        value: "2008-08-05".into(),
+    }];
+    let events = code(&mut doc);
+    assert!(!events.iter().any(|e| e.1.starts_with("08")), "{events:?}");
+}
