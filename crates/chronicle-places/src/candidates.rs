@@ -34,6 +34,23 @@ pub(crate) struct Candidate {
     pub person: bool,
 }
 
+impl Candidate {
+    /// A plain name with its gazetteer entries: no qualifier, not a dateline, county, street or
+    /// person's name.
+    fn named(span: Span, key: String, hits: Vec<Hit>) -> Candidate {
+        Candidate {
+            span,
+            key,
+            hits,
+            qualifier: None,
+            dateline: false,
+            unit: false,
+            street: false,
+            person: false,
+        }
+    }
+}
+
 pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
     let text = doc.text();
     let use_entities = doc.has(Layers::ENTITIES);
@@ -82,16 +99,11 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
                 _ => false,
             };
             if keep {
-                out.push(Candidate {
-                    span: Span::new(e.span.start as usize, e.span.start as usize + surface.len()),
-                    key: key.clone(),
+                out.push(Candidate::named(
+                    Span::new(e.span.start as usize, e.span.start as usize + surface.len()),
+                    key.clone(),
                     hits,
-                    qualifier: None,
-                    dateline: false,
-                    unit: false,
-                    street: false,
-                    person: false,
-                });
+                ));
             }
         }
     }
@@ -169,16 +181,7 @@ fn listed_counties(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
                 }
             }
             let Some((start, span, hits)) = found else { break };
-            names.push(Candidate {
-                span,
-                key: key.clone(),
-                hits,
-                qualifier: None,
-                dateline: false,
-                unit: false,
-                street: false,
-                person: false,
-            });
+            names.push(Candidate::named(span, key.clone(), hits));
             // Before it: `and`/`or` (only right after the last name), `,`, or `, and`.
             let mut j = start;
             let mut sep = false;
@@ -405,14 +408,8 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
             let span = Span::new(toks[i].span.start as usize, toks[end].span.end as usize);
             fold_key(&text[span.range()], &mut key);
             out.push(Candidate {
-                span,
-                key: key.clone(),
-                hits: Vec::new(),
-                qualifier: None,
-                dateline: false,
-                unit: false,
                 street: true,
-                person: false,
+                ..Candidate::named(span, key.clone(), Vec::new())
             });
             i = end + 1;
             next_free = i;
@@ -594,14 +591,10 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
                 hits.into_iter().filter(|h| !h.qualifier_only).collect()
             };
             out.push(Candidate {
-                span,
-                key: key.clone(),
-                hits,
-                qualifier: None,
                 dateline,
                 unit,
-                street: false,
                 person,
+                ..Candidate::named(span, key.clone(), hits)
             });
             i = end + 1;
             next_free = i;

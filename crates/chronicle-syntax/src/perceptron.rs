@@ -95,11 +95,10 @@ impl Perceptron {
         let mut acc: HashMap<u64, Vec<(u16, f32)>, IdBuild> = HashMap::default();
         for m in models {
             assert_eq!(m.n_classes, n_classes);
-            let step = m.step.max(1) as f32;
             for (&key, ps) in &m.map {
                 let row = acc.entry(key).or_default();
                 for p in ps {
-                    let avg = (p.total + (m.step - p.stamp) as f32 * p.w) / step;
+                    let avg = p.average(m.step);
                     match row.iter_mut().find(|e| e.0 == p.class) {
                         Some(e) => e.1 += avg,
                         None => row.push((p.class, avg)),
@@ -107,49 +106,48 @@ impl Perceptron {
                 }
             }
         }
-        let mut keys: Vec<u64> = acc.keys().copied().collect();
-        keys.sort_unstable();
-        let mut rows = Vec::new();
-        for key in keys {
-            let mut row: Vec<(u16, f32)> = acc[&key]
-                .iter()
-                .map(|&(c, w)| (c, w / k))
-                .filter(|(_, w)| w.abs() >= prune)
-                .map(|(c, w)| (c, f16::from_f32(w).to_f32()))
-                .filter(|(_, w)| *w != 0.0)
-                .collect();
-            if row.is_empty() {
-                continue;
-            }
-            row.sort_unstable_by_key(|e| e.0);
-            rows.push((key, row));
-        }
-        Weights::from_rows(n_classes, rows)
+        let rows = acc
+            .into_iter()
+            .map(|(key, row)| (key, row.into_iter().map(|(c, w)| (c, w / k)).collect()));
+        compact(n_classes, rows, prune)
     }
 
     /// The averaged, pruned weights in their compact form. Entries whose average magnitude is
     /// below `prune` are dropped.
     pub fn averaged(&self, prune: f32) -> Weights {
-        let step = self.step.max(1) as f32;
-        let mut keys: Vec<u64> = self.map.keys().copied().collect();
-        keys.sort_unstable();
-        let mut rows = Vec::new();
-        for k in keys {
-            let mut row: Vec<(u16, f32)> = self.map[&k]
-                .iter()
-                .map(|p| (p.class, (p.total + (self.step - p.stamp) as f32 * p.w) / step))
+        let rows = self
+            .map
+            .iter()
+            .map(|(&key, ps)| (key, ps.iter().map(|p| (p.class, p.average(self.step))).collect()));
+        compact(self.n_classes, rows, prune)
+    }
+}
+
+impl Param {
+    /// The weight averaged over the steps up to `step` (lazy averaging: the steps since the
+    /// last change count at the current weight).
+    fn average(&self, step: u32) -> f32 {
+        (self.total + (step - self.stamp) as f32 * self.w) / step.max(1) as f32
+    }
+}
+
+/// The run-time table of averaged rows: entries below `prune` in magnitude dropped, weights
+/// rounded to f16 as stored (entries that round to zero dropped too), rows and entries sorted.
+fn compact(n_classes: usize, rows: impl Iterator<Item = (u64, Vec<(u16, f32)>)>, prune: f32) -> Weights {
+    let mut kept: Vec<(u64, Vec<(u16, f32)>)> = rows
+        .filter_map(|(key, row)| {
+            let mut row: Vec<(u16, f32)> = row
+                .into_iter()
                 .filter(|(_, w)| w.abs() >= prune)
                 .map(|(c, w)| (c, f16::from_f32(w).to_f32()))
                 .filter(|(_, w)| *w != 0.0)
                 .collect();
-            if row.is_empty() {
-                continue;
-            }
             row.sort_unstable_by_key(|e| e.0);
-            rows.push((k, row));
-        }
-        Weights::from_rows(self.n_classes, rows)
-    }
+            (!row.is_empty()).then_some((key, row))
+        })
+        .collect();
+    kept.sort_unstable_by_key(|r| r.0);
+    Weights::from_rows(n_classes, kept)
 }
 
 #[cfg(test)]

@@ -126,6 +126,18 @@ fn argmax(s: &[f32]) -> usize {
     best
 }
 
+/// One training step of a tagging pass: scores the word's features with the current weights,
+/// moves them towards `truth` if the guess is wrong, and returns the guess (which later
+/// decisions are conditioned on, as at run time).
+fn learn(model: &mut Perceptron, feats: &[u64], truth: usize, scores: &mut [f32]) -> usize {
+    scores.fill(0.0);
+    model.score(feats, scores);
+    let guess = argmax(scores);
+    model.tick();
+    model.update(feats, truth, guess, 1.0);
+    guess
+}
+
 impl Tagger {
     /// Tags one sentence; returns class ids (see [`Tagger::tags`]).
     pub fn tag(&self, words: &[&str], scratch: &mut TagScratch) -> Vec<u16> {
@@ -415,12 +427,8 @@ impl TaggerTrainer {
                     continue;
                 }
                 features(&keys, &hist, i, use_clusters, &mut feats);
-                scores.fill(0.0);
-                self.model.score(&feats, &mut scores);
-                let guess = argmax(&scores);
                 let truth = self.class_of[&(w.xpos.clone(), w.upos.clone())] as usize;
-                self.model.tick();
-                self.model.update(&feats, truth, guess, 1.0);
+                let guess = learn(&mut self.model, &feats, truth, &mut scores);
                 // Condition later decisions on the model's own guesses, as at run time.
                 hist.push(guess as u16);
             }
@@ -616,12 +624,8 @@ impl SecondPassTrainer {
                     continue;
                 }
                 features2(&keys, &hist, first, i, use_clusters, &mut feats);
-                scores.fill(0.0);
-                self.model.score(&feats, &mut scores);
-                let guess = argmax(&scores);
                 let truth = full.class_of[&(w.xpos.clone(), w.upos.clone())] as usize;
-                self.model.tick();
-                self.model.update(&feats, truth, guess, 1.0);
+                let guess = learn(&mut self.model, &feats, truth, &mut scores);
                 hist.push(guess as u16);
             }
         }

@@ -94,13 +94,7 @@ fn push_sentence(d: &mut Document, s: usize, e: usize) {
 
 /// Adds an entity over the `nth` occurrence of `needle`.
 pub fn entity(d: &mut Document, needle: &str, nth: usize, kind: EntityKind) {
-    let start = d
-        .text()
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("`{needle}` #{nth} not in the text"))
-        .0;
-    let span = Span::new(start, start + needle.len());
+    let span = nth_span(d, needle, nth);
     let sentence = d.sentence_at(span.start).unwrap() as u32;
     d.entities.push(Entity {
         span,
@@ -148,14 +142,9 @@ pub fn dump(d: &Document) -> String {
 
 /// Adds a place (as the places stage would) over the `nth` occurrence of `needle`.
 pub fn place(d: &mut Document, needle: &str, nth: usize, country: &str, feature: &str) {
-    let start = d
-        .text()
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("`{needle}` #{nth} not in the text"))
-        .0;
+    let span = nth_span(d, needle, nth);
     d.places.push(chronicle_doc::Place {
-        span: Span::new(start, start + needle.len()),
+        span,
         name: needle.into(),
         country: Some(country.into()),
         lat: None,
@@ -164,4 +153,15 @@ pub fn place(d: &mut Document, needle: &str, nth: usize, country: &str, feature:
         geonameid: None,
     });
     d.places.sort_by_key(|p| p.span.start);
+}
+
+/// The span of the `nth` occurrence of `needle` in the text.
+fn nth_span(d: &Document, needle: &str, nth: usize) -> Span {
+    let start = d
+        .text()
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("`{needle}` #{nth} not in the text"))
+        .0;
+    Span::new(start, start + needle.len())
 }
