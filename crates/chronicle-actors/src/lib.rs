@@ -12,13 +12,17 @@
 //!    kept only on token boundaries and, for names, with exact case.
 //! 3. [`resolve`]: a small left-to-right phrase grammar over the matches of each sentence
 //!    (country modifier, title, name, role noun, `of/to` attachment), with the article date
-//!    choosing office-holders' codes and historical states.
+//!    choosing office-holders' codes and historical states. Roles without a country then take
+//!    the country of a place qualifying them (`placed`: "Texas police"), titled names the
+//!    dictionaries lack the code of a description in apposition (`apposed`), and the rest
+//!    the country of the discourse.
 //! 4. [`coref`]: surnames, pronouns and definite descriptions to earlier mentions, by
 //!    compatibility, recency and subject preference; codes and canonical names propagate.
 //!
 //! The stage works on whatever layers exist: without tags or a parse it falls back to
 //! surface cues, with them it uses dependency relations where they help.
 
+mod apposed;
 pub mod code;
 pub mod coref;
 pub mod dictionary;

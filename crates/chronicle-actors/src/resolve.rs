@@ -170,6 +170,7 @@ impl<'a> Resolver<'a> {
         }
         all.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
         crate::placed::fill_from_places(&mut all, self.doc, self.dict);
+        crate::apposed::fill_from_appositions(&mut all, self.doc);
         fill_context(&mut all);
         all
     }

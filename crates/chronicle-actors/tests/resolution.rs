@@ -471,6 +471,27 @@ fn a_place_qualifying_a_role_gives_its_country() {
 }
 
 #[test]
+fn a_name_in_apposition_takes_the_descriptions_country() {
+    // A title before an unknown name gives no country; the context fill would take the
+    // country named just before (Israel, Iraq). The description in apposition names it.
+    let text = "Israeli officials met President Jan Kowalczyk, the Polish leader, on Monday. \
+                The Polish commander in Iraq, General Adam Nowicki, arrived. \
+                Israeli officials met President Tom Berg on Monday.";
+    let mut d = doc(text, "2014-01-01");
+    entity(&mut d, "Jan Kowalczyk", 0, EntityKind::Person);
+    entity(&mut d, "Adam Nowicki", 0, EntityKind::Person);
+    entity(&mut d, "Tom Berg", 0, EntityKind::Person);
+    place(&mut d, "Iraq", 0, "IQ", "country");
+    arc(&mut d, ("leader", 0), "appos", ("Jan", 0));
+    arc(&mut d, ("Adam", 0), "appos", ("commander", 0));
+    run(&mut d);
+    assert_eq!(d.entities[0].actor.as_deref(), Some("POLGOV"), "{}", dump(&d));
+    assert_eq!(d.entities[1].actor.as_deref(), Some("POLMIL"), "{}", dump(&d));
+    // No apposition: the context fill stands.
+    assert_eq!(d.entities[2].actor.as_deref(), Some("ISRGOV"), "{}", dump(&d));
+}
+
+#[test]
 fn plural_ministerial_titles_are_roles() {
     let mut d = doc(
         "NATO defence ministers met. French finance ministers spoke.",

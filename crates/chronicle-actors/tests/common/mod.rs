@@ -165,3 +165,18 @@ fn nth_span(d: &Document, needle: &str, nth: usize) -> Span {
         .0;
     Span::new(start, start + needle.len())
 }
+
+/// Sets a dependency arc by hand, as the parser would: the token at the `nth` occurrence of
+/// `dependent` depends on the token at the `head_nth` occurrence of `head` by `deprel`.
+pub fn arc(d: &mut Document, dependent: (&str, usize), deprel: &'static str, head: (&str, usize)) {
+    let token = |d: &Document, (needle, nth): (&str, usize)| {
+        let start = nth_span(d, needle, nth).start;
+        d.tokens
+            .iter()
+            .position(|t| t.span.start == start)
+            .expect("a token starts there")
+    };
+    let (dep, head) = (token(d, dependent), token(d, head));
+    d.tokens[dep].head = Some(head as u32);
+    d.tokens[dep].deprel = Some(deprel);
+}
