@@ -70,9 +70,15 @@ impl Coder<'_> {
             let accusation = triggers
                 .iter()
                 .any(|&(t, p)| t == head && p.code.starts_with(ACCUSATION));
-            if accusation
-                && matches!(tree.base_deprel(i), "advcl" | "acl" | "xcomp")
-                && tree.has_child_lemma(i, &["mark"], &["of", "for", "with"])
+            // "jailed a student *for helping* militants", "praised Oman for mediating": a
+            // gerund after `for` gives the reason for the event, background to it.
+            let reason = tree.doc.tokens[i].xpos == Some("VBG")
+                && matches!(tree.base_deprel(i), "advcl" | "acl")
+                && tree.has_child_lemma(i, &["mark"], &["for"]);
+            if reason
+                || accusation
+                    && matches!(tree.base_deprel(i), "advcl" | "acl" | "xcomp")
+                    && tree.has_child_lemma(i, &["mark"], &["of", "for", "with"])
             {
                 // With the events it names: "of blocking the *talks*" reports no talks.
                 let content = tree.subtree(i);

@@ -2171,6 +2171,32 @@ fn what_an_accusation_charges_is_not_an_event() {
 }
 
 #[test]
+fn a_gerund_after_for_is_the_reason_not_an_event() {
+    // "Tunisia jailed a Nigerian student for helping Lebanese militants": the jailing; the help
+    // is its reason. Without the gerund's tag it is read as an event of its own.
+    let rows: &[Row] = &[
+        ("Tunisia", "Tunisia", "PROPN", 2, "nsubj"),
+        ("jailed", "jail", "VERB", 0, "root"),
+        ("a", "a", "DET", 5, "det"),
+        ("Nigerian", "Nigerian", "ADJ", 5, "amod"),
+        ("student", "student", "NOUN", 2, "obj"),
+        ("for", "for", "SCONJ", 7, "mark"),
+        ("helping", "help", "VERB", 2, "advcl"),
+        ("Lebanese", "Lebanese", "ADJ", 9, "amod"),
+        ("militants", "militant", "NOUN", 7, "obj"),
+    ];
+    let mentions = [(0, 0, 1, "TUN"), (0, 2, 5, "NGAEDU"), (0, 7, 9, "LBNREB")];
+    let mut doc = document(&[rows], &mentions);
+    let untagged: Vec<String> = code(&mut doc).into_iter().map(|e| e.1).collect();
+    assert!(untagged.iter().any(|c| c.starts_with("07")), "{untagged:?}");
+    let mut doc = document(&[rows], &mentions);
+    doc.tokens[6].xpos = Some("VBG");
+    let events = code(&mut doc);
+    let codes: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(codes, ["173"], "{events:?}");
+}
+
+#[test]
 fn a_conjunct_of_what_is_urged_is_urged_too() {
     // "Russia urged Norway to talk and to expel British diplomats": both are the appeal's
     // content, not acts of their own.
