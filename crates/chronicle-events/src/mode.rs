@@ -135,16 +135,20 @@ pub(crate) fn mode_of(tree: &Tree<'_>, trigger: usize, quotes: &[Span]) -> ModeR
         .filter(|&&h| has_negation(tree, h))
         .map(|&h| tree.lower_lemma(h))
         .collect();
-    let ultimatum = chain.iter().any(|&node| {
-        tree.children(node)
-            .iter()
-            .any(|&c| tree.deprel(c) == "advcl" && tree.has_child_lemma(c, &["mark"], &["unless"]))
-    });
-    let conditional = chain.iter().any(|&node| {
-        tree.children(node)
-            .iter()
-            .any(|&c| tree.deprel(c) == "advcl" && tree.has_child_lemma(c, &["mark"], &["if"]))
-    });
+    // A clause made conditional by `unless`/`if`, unless the event lies inside the condition
+    // itself ("will withdraw unless the rebels *fighting* … agree": the fighting is the
+    // condition's, hypothetical, not threatened).
+    let made_conditional_by = |mark: &str| {
+        chain.iter().enumerate().any(|(depth, &node)| {
+            tree.children(node).iter().any(|&c| {
+                (depth == 0 || chain[depth - 1] != c)
+                    && tree.deprel(c) == "advcl"
+                    && tree.has_child_lemma(c, &["mark"], &[mark])
+            })
+        })
+    };
+    let ultimatum = made_conditional_by("unless");
+    let conditional = made_conditional_by("if");
     let reading = |mode, why: String| ModeReading {
         mode,
         heads: heads.clone(),

@@ -483,6 +483,34 @@ fn an_ultimatum_is_a_threat() {
 }
 
 #[test]
+fn the_condition_of_an_ultimatum_is_hypothetical_not_threatened() {
+    // "Nigeria will withdraw from Chad unless Sudan attacks Chad": Nigeria threatens; Sudan's
+    // attack is the condition, hypothetical, and no threat of Sudan's.
+    let rows: &[Row] = &[
+        ("Nigeria", "Nigeria", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("withdraw", "withdraw", "VERB", 0, "root"),
+        ("from", "from", "ADP", 5, "case"),
+        ("Chad", "Chad", "PROPN", 3, "obl"),
+        ("unless", "unless", "SCONJ", 8, "mark"),
+        ("Sudan", "Sudan", "PROPN", 8, "nsubj"),
+        ("attacks", "attack", "VERB", 3, "advcl"),
+        ("Chad", "Chad", "PROPN", 8, "obj"),
+    ];
+    let mut doc = document(
+        &[rows],
+        &[(0, 0, 1, "NGA"), (0, 4, 5, "TCD"), (0, 6, 7, "SDN"), (0, 8, 9, "TCD")],
+    );
+    let events = code(&mut doc);
+    assert!(
+        events.iter().any(|e| e.0 == "NGA" && e.1.starts_with("13")),
+        "{events:?}"
+    );
+    let attack = events.iter().find(|e| e.0 == "SDN").expect("the attack is coded");
+    assert_eq!((&attack.1[..2], attack.3), ("19", Mode::Hypothetical), "{events:?}");
+}
+
+#[test]
 fn a_purpose_clause_is_part_of_the_event_it_serves() {
     // "Blinken met Wang to discuss Taiwan": one meeting, not a meeting and a discussion.
     let rows: &[Row] = &[
