@@ -319,6 +319,16 @@ impl<'t, 'd> Slots<'t, 'd> {
                         }
                     }
                 }
+                // "Hungarian and Romanian officials agreed that *their* countries should
+                // cooperate": a plural pronoun the actor layer tied to one of coordinated
+                // actors above stands for all of them.
+                if self.is_plural_pronominal(subjects[0]) && !named.is_empty() {
+                    let above = self.antecedent_subject(current);
+                    let covers = |f: &Filler<'d>| above.iter().any(|g| g.mention.actor == f.mention.actor);
+                    if above.len() > named.len() && named.iter().all(covers) {
+                        return above;
+                    }
+                }
                 if named.is_empty() && self.is_pronominal(subjects[0]) {
                     // "Israel announced *it* would free …", "Serbs said *their* forces had
                     // completed …": the pronoun's antecedent is the subject of a clause above.
@@ -391,6 +401,20 @@ impl<'t, 'd> Slots<'t, 'd> {
                 .children(t)
                 .iter()
                 .any(|&c| tree.deprel(c) == "nmod:poss" && pronoun(c))
+    }
+
+    /// Whether a subject is `they` or a phrase `their` possesses.
+    fn is_plural_pronominal(&self, t: usize) -> bool {
+        let tree = self.tree;
+        let plural = |x: usize| {
+            tree.doc.tokens[x].upos == Some(Upos::Pron)
+                && matches!(tree.text(x).to_lowercase().as_str(), "they" | "their")
+        };
+        plural(t)
+            || tree
+                .children(t)
+                .iter()
+                .any(|&c| tree.deprel(c) == "nmod:poss" && plural(c))
     }
 
     /// The actors of the nearest subject above a clause: the antecedent of a pronoun subject.

@@ -511,6 +511,31 @@ fn the_condition_of_an_ultimatum_is_hypothetical_not_threatened() {
 }
 
 #[test]
+fn their_after_coordinated_actors_stands_for_all_of_them() {
+    // "Hungary and Romania agreed that their countries should cooperate with Serbia": the
+    // actor layer ties `their` to Romania alone; the coordination above names both.
+    let rows: &[Row] = &[
+        ("Hungary", "Hungary", "PROPN", 4, "nsubj"),
+        ("and", "and", "CCONJ", 3, "cc"),
+        ("Romania", "Romania", "PROPN", 1, "conj"),
+        ("agreed", "agree", "VERB", 0, "root"),
+        ("that", "that", "SCONJ", 9, "mark"),
+        ("their", "they", "PRON", 7, "nmod:poss"),
+        ("countries", "country", "NOUN", 9, "nsubj"),
+        ("should", "should", "AUX", 9, "aux"),
+        ("cooperate", "cooperate", "VERB", 4, "ccomp"),
+        ("with", "with", "ADP", 11, "case"),
+        ("Serbia", "Serbia", "PROPN", 9, "obl"),
+    ];
+    let mentions = [(0, 0, 1, "HUN"), (0, 2, 3, "ROU"), (0, 5, 6, "ROU"), (0, 10, 11, "SRB")];
+    let mut doc = document(&[rows], &mentions);
+    let events = code(&mut doc);
+    let mut dyads: Vec<(&str, &str)> = events.iter().map(|e| (e.0.as_str(), e.2.as_str())).collect();
+    dyads.sort();
+    assert_eq!(dyads, [("HUN", "SRB"), ("ROU", "SRB")], "{events:?}");
+}
+
+#[test]
 fn a_purpose_clause_is_part_of_the_event_it_serves() {
     // "Blinken met Wang to discuss Taiwan": one meeting, not a meeting and a discussion.
     let rows: &[Row] = &[
