@@ -536,6 +536,24 @@ fn their_after_coordinated_actors_stands_for_all_of_them() {
 }
 
 #[test]
+fn forces_put_on_alert_show_force() {
+    // "India put its troops on alert along Pakistan": `alert` hangs on the verb through `on`,
+    // not as its object.
+    let rows: &[Row] = &[
+        ("India", "India", "PROPN", 2, "nsubj"),
+        ("put", "put", "VERB", 0, "root"),
+        ("its", "its", "PRON", 4, "nmod:poss"),
+        ("troops", "troop", "NOUN", 2, "obj"),
+        ("on", "on", "ADP", 6, "case"),
+        ("alert", "alert", "NOUN", 2, "obl"),
+        ("along", "along", "ADP", 8, "case"),
+        ("Pakistan", "Pakistan", "PROPN", 2, "obl"),
+    ];
+    let mut doc = document(&[rows], &[(0, 0, 1, "IND"), (0, 7, 8, "PAK")]);
+    assert_eq!(code(&mut doc), [ev("IND", "150", "PAK", Mode::Asserted, 1)]);
+}
+
+#[test]
 fn a_purpose_clause_is_part_of_the_event_it_serves() {
     // "Blinken met Wang to discuss Taiwan": one meeting, not a meeting and a discussion.
     let rows: &[Row] = &[
