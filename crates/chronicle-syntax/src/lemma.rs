@@ -5,7 +5,9 @@
 //! append `y`). For every (XPOS, final letters) context the most frequent rule is kept; at run
 //! time the longest known ending decides, so unseen words inflect like seen ones. Words whose
 //! most frequent lemma the rules get wrong (`went/VBD` → `go`) go into the exception table, so
-//! the table only holds genuine irregulars and the file stays small.
+//! the table only holds genuine irregulars and the file stays small. Irregular past forms the
+//! treebank lacked come from a table of our own ([`crate::irregular`]), consulted after the
+//! exceptions and before the rules.
 
 use std::collections::HashMap;
 
@@ -14,6 +16,7 @@ use chronicle_doc::DataError;
 use crate::conllu::TreeSentence;
 use crate::format::{Reader, Writer};
 use crate::hash::{finish, hash_str, mix, IdBuild};
+use crate::irregular::IrregularVerbs;
 
 const MAX_SUFFIX: usize = 6;
 
@@ -80,10 +83,16 @@ pub struct Lemmatizer {
     exceptions: Vec<(String, String, String)>,
     rule_index: HashMap<u64, usize, IdBuild>,
     exception_index: HashMap<u64, usize, IdBuild>,
+    /// Irregular past forms the treebank may not have had ("shot", "fled").
+    irregular: IrregularVerbs,
 }
 
 impl Lemmatizer {
-    fn build(rules: Vec<(String, String, Rule)>, exceptions: Vec<(String, String, String)>) -> Lemmatizer {
+    fn build(
+        rules: Vec<(String, String, Rule)>,
+        exceptions: Vec<(String, String, String)>,
+        irregular: IrregularVerbs,
+    ) -> Lemmatizer {
         let mut rule_index = HashMap::default();
         for (i, (x, s, _)) in rules.iter().enumerate() {
             let cs: Vec<char> = s.chars().collect();
@@ -98,6 +107,7 @@ impl Lemmatizer {
             exceptions,
             rule_index,
             exception_index,
+            irregular,
         }
     }
 
@@ -161,7 +171,9 @@ impl Lemmatizer {
             }
         }
         rules.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-        let without = Lemmatizer::build(rules.clone(), Vec::new());
+        // The table is compiled in and checked by its tests.
+        let irregular = IrregularVerbs::builtin().expect("data/syntax/irregular-verbs.tsv is valid");
+        let without = Lemmatizer::build(rules.clone(), Vec::new(), irregular.clone());
         let mut exceptions = Vec::new();
         for ((form, xpos), m) in &lemmas {
             let mut v: Vec<(&String, &u32)> = m.iter().collect();
@@ -172,7 +184,7 @@ impl Lemmatizer {
             }
         }
         exceptions.sort();
-        Lemmatizer::build(rules, exceptions)
+        Lemmatizer::build(rules, exceptions, irregular)
     }
 
     /// The lemma of `form` tagged `xpos`.
@@ -181,6 +193,9 @@ impl Lemmatizer {
             if self.exceptions[i].0 == form && self.exceptions[i].1 == xpos {
                 return self.exceptions[i].2.clone();
             }
+        }
+        if let Some(lemma) = self.irregular.lemma(form, xpos) {
+            return lemma.to_string();
         }
         let lc: Vec<char> = form.to_lowercase().chars().collect();
         for k in (0..=MAX_SUFFIX.min(lc.len())).rev() {
@@ -241,7 +256,7 @@ impl Lemmatizer {
         for _ in 0..n {
             exceptions.push((r.str()?, r.str()?, r.str()?));
         }
-        Ok(Lemmatizer::build(rules, exceptions))
+        Ok(Lemmatizer::build(rules, exceptions, IrregularVerbs::builtin()?))
     }
 }
 
@@ -296,6 +311,9 @@ mod tests {
         assert_eq!(lem.lemmatize("babies", "NNS"), "baby");
         assert_eq!(lem.lemmatize("jumped", "VBD"), "jump");
         assert_eq!(lem.lemmatize("went", "VBD"), "go");
+        // Unseen irregular past forms: the table, not the `-ed` rule ("fled" → "fl").
+        assert_eq!(lem.lemmatize("fled", "VBD"), "flee");
+        assert_eq!(lem.lemmatize("shot", "VBN"), "shoot");
         assert_eq!(lem.lemmatize("Berlin", "NNP"), "Berlin");
         assert_eq!(lem.lemmatize("THE", "DT"), "the");
         let mut w = Writer::default();

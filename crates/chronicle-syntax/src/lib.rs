@@ -32,6 +32,7 @@ pub mod eval;
 pub mod format;
 mod hash;
 pub mod intern;
+pub mod irregular;
 pub mod lemma;
 mod models;
 pub mod parser;
