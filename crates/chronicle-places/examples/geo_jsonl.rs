@@ -194,7 +194,9 @@ fn apply_layers(doc: &mut Document, rec: &Value) {
     for s in rec["sentences"].as_array().into_iter().flatten() {
         let first = tokens.len() as u32;
         for t in s["tokens"].as_array().into_iter().flatten() {
-            tokens.push(Token::new(span(t)));
+            let mut token = Token::new(span(t));
+            token.xpos = t["xpos"].as_str().map(intern);
+            tokens.push(token);
         }
         sentences.push(Sentence {
             span: span(s),
@@ -225,4 +227,17 @@ fn apply_layers(doc: &mut Document, rec: &Value) {
     doc.sentences = sentences;
     doc.entities = entities;
     doc.mark_done(Layers::TOKENS | Layers::SENTENCES | Layers::ENTITIES);
+}
+
+/// A tag string that lives as long as the process, as the tagger's labels do.
+fn intern(tag: &str) -> &'static str {
+    use std::sync::Mutex;
+    static TAGS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let mut tags = TAGS.lock().expect("tag table");
+    if let Some(t) = tags.iter().find(|t| **t == tag) {
+        return t;
+    }
+    let t: &'static str = Box::leak(tag.to_string().into_boxed_str());
+    tags.push(t);
+    t
 }

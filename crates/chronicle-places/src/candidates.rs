@@ -11,7 +11,8 @@ use chronicle_doc::{Document, EntityKind, Layers, Span};
 
 use crate::gazetteer::{fold_key, Feature, Gazetteer, Hit};
 use crate::words::{
-    COMMON, CONNECTORS, CUES, DIRECTIONS, NEVER, ORG_WORDS, SAYS, STREET_SUFFIXES, STREET_WORDS, UNIT_WORDS,
+    COMMON, CONNECTORS, CUES, DIRECTIONS, LANDFORM_WORDS, NEVER, NUMBER_WORDS, ORG_WORDS, PART_WORDS, SAYS,
+    STREET_PLURALS, STREET_SUFFIXES, STREET_WORDS, UNIT_WORDS,
 };
 
 /// A place mention with the gazetteer entries it may refer to.
@@ -32,6 +33,12 @@ pub(crate) struct Candidate {
     pub street: bool,
     /// NER called exactly this name a person: a place only in a state the article names.
     pub person: bool,
+    /// The name with a landform word after it (`Las Vegas Valley`, `Delaware Bay`, `Jackson
+    /// Township`): the span takes the word in, the place resolves and is located as the name.
+    pub landform: bool,
+    /// NER tagged exactly this name a place, or it is the dateline: a name read as a place in
+    /// context, which may vouch for a small town (see `rank`).
+    pub placed: bool,
 }
 
 impl Candidate {
@@ -47,6 +54,8 @@ impl Candidate {
             unit: false,
             street: false,
             person: false,
+            landform: false,
+            placed: false,
         }
     }
 }
@@ -133,8 +142,170 @@ pub(crate) fn find(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
         out.retain(|o| !listed.iter().any(|c| c.span.overlaps(o.span)));
         out.extend(listed);
     }
+    // `Lakeview and Harrison streets`: each name is a street.
+    let streets = listed_streets(doc);
+    if !streets.is_empty() {
+        out.retain(|o| !streets.iter().any(|c| c.span.overlaps(o.span)));
+        out.extend(streets);
+    }
+    let ner_places = ner_place_spans(doc);
+    out.retain(|c| !common_word(doc, gaz, c, &ner_places));
     out.sort_by_key(|c| c.span);
+    take_landforms(doc, &mut out);
+    take_final_dots(doc, &mut out);
+    for c in &mut out {
+        c.placed = c.dateline || ner_places.binary_search(&c.span).is_ok();
+    }
     link_qualifiers(doc, &mut out);
+    out
+}
+
+/// A one-word name the tagger reads as a common word, not a proper noun (`Along`, `Section
+/// 2AA`, `the Liberal government`, `Best in Show`), or a leader's name before `administration`:
+/// not a place, though some small town is called so. Countries, states and regions keep their
+/// sense (`Kentucky` tagged as an adjective in `Kentucky coal`, `the US administration`), as do
+/// datelines, all-caps words, which the tagger reads poorly, and names NER tags as places.
+fn common_word(doc: &Document, gaz: &Gazetteer, c: &Candidate, ner_places: &[Span]) -> bool {
+    if c.street || c.unit || c.dateline {
+        return false;
+    }
+    let k = doc.tokens.partition_point(|t| t.span.start < c.span.start);
+    let Some(t) = doc.tokens.get(k) else { return false };
+    if t.span != c.span {
+        return false;
+    }
+    // `the Obama administration`: a leader's name, not Obama, Japan.
+    let big = c.hits.iter().any(|h| {
+        matches!(
+            gaz.entry(h.entry).feature,
+            Feature::Country | Feature::Admin1 | Feature::Continent | Feature::Region
+        )
+    });
+    if !big
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|n| doc.slice(n.span) == "administration")
+    {
+        return true;
+    }
+    let Some(xpos) = t.xpos else { return false };
+    let surface = doc.slice(c.span);
+    if matches!(xpos, "NNP" | "NNPS") || !surface.chars().any(char::is_lowercase) {
+        return false;
+    }
+    // NER, which reads the name in context, calls it a place.
+    if ner_places.binary_search(&c.span).is_ok() {
+        return false;
+    }
+    !big
+}
+
+/// `from Norman to D.C..`, `across U.S..`: a dotted abbreviation whose last dot the tokenizer
+/// read as the sentence's full stop keeps it.
+fn take_final_dots(doc: &Document, cands: &mut [Candidate]) {
+    let text = doc.text();
+    for c in cands.iter_mut() {
+        let surface = &text[c.span.range()];
+        let dotted = surface.contains('.')
+            && !surface.ends_with('.')
+            && surface
+                .split('.')
+                .all(|p| (1..=3).contains(&p.len()) && p.chars().all(char::is_alphabetic));
+        if dotted && text[c.span.end as usize..].starts_with('.') {
+            c.span = Span::new(c.span.start as usize, c.span.end as usize + 1);
+        }
+    }
+}
+
+/// `Las Vegas Valley`, `Delaware Bay`, `St. Marys River`, `Jackson Township`: a place's name
+/// right before a landform or township word names that feature, which takes the word into its
+/// span. It stays at the named place's point; the name is taken as a place exactly as before.
+fn take_landforms(doc: &Document, cands: &mut [Candidate]) {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    for c in cands.iter_mut() {
+        if c.street || c.unit || c.hits.is_empty() {
+            continue;
+        }
+        let k = toks.partition_point(|t| (t.span.start as usize) < c.span.end as usize);
+        let Some(t) = toks.get(k) else { continue };
+        if t.span.start != c.span.end + 1 || !LANDFORM_WORDS.contains(&&text[t.span.range()]) {
+            continue;
+        }
+        // Not before a longer capitalized name (`Santa Clara Valley Water District` keeps its
+        // valley; `Missouri Valley Blazers` is a team).
+        let after = toks.get(k + 1).map(|n| &text[n.span.range()]);
+        if after.is_some_and(|n| is_cap(n) && is_word(n) && !ORG_WORDS.contains(&n)) {
+            continue;
+        }
+        c.span = Span::new(c.span.start as usize, t.span.end as usize);
+        c.landform = true;
+    }
+}
+
+/// The names of a list that ends in a plural street word (`Lakeview and Harrison streets`,
+/// `Crabgrass, Owens and Harris roads`): each is a street of its name, one to three capitalized
+/// words, separated by commas, `and`, `or` or `&`, two names at least. Numbered streets (`Fourth
+/// and Seventh streets`, `50th and Arch Streets`) are left out: the list stops at them.
+fn listed_streets(doc: &Document) -> Vec<Candidate> {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let word = |i: usize| &text[toks[i].span.range()];
+    let name_word = |i: usize| {
+        let w = word(i);
+        let lower = w.to_lowercase();
+        is_cap(w)
+            && w.chars().all(char::is_alphabetic)
+            && (!NEVER.contains(&lower.as_str()) || DIRECTIONS.contains(&lower.as_str()))
+            && !NUMBER_WORDS.contains(&lower.as_str())
+    };
+    let mut out = Vec::new();
+    let mut key = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        // Lower case: `Galaxy Lanes` is a business.
+        if !STREET_PLURALS.contains(&&text[t.span.range()]) {
+            continue;
+        }
+        let mut names: Vec<Candidate> = Vec::new();
+        let mut end = k; // exclusive end of the next name, in tokens
+        let mut first = true;
+        loop {
+            let mut start = end;
+            while start > 0 && end - start < 3 && name_word(start - 1) {
+                start -= 1;
+            }
+            if start == end {
+                break;
+            }
+            let span = Span::new(toks[start].span.start as usize, toks[end - 1].span.end as usize);
+            fold_key(&text[span.range()], &mut key);
+            names.push(Candidate {
+                street: true,
+                ..Candidate::named(span, key.clone(), Vec::new())
+            });
+            let mut j = start;
+            let mut sep = false;
+            if j > 0 && matches!(word(j - 1), "and" | "or" | "&") && first {
+                j -= 1;
+                sep = true;
+            }
+            if j > 0 && word(j - 1) == "," {
+                j -= 1;
+                sep = true;
+            }
+            first = false;
+            if !sep {
+                break;
+            }
+            end = j;
+        }
+        // A list has two names at least, and its last name comes after `and`/`or`: `Main
+        // streets` or `the Smith streets` is no list.
+        if names.len() >= 2 {
+            out.extend(names);
+        }
+    }
     out
 }
 
@@ -207,6 +378,17 @@ fn listed_counties(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
     out
 }
 
+/// Whether a direction before a name with these readings forms a region's name (`West
+/// Africa`, `Central Luzon`): the name can be a continent, a region of no one country, or a
+/// town or division outside the US, and neither a country nor a US place.
+fn joins_direction(hits: &[Hit], gaz: &Gazetteer) -> bool {
+    let entries = || hits.iter().filter(|h| !h.qualifier_only).map(|h| gaz.entry(h.entry));
+    if entries().any(|e| e.feature == Feature::Continent || (e.feature == Feature::Region && e.country.is_empty())) {
+        return true;
+    }
+    entries().next().is_some() && !entries().any(|e| e.feature == Feature::Country || &*e.country == "US")
+}
+
 fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -218,9 +400,10 @@ fn elided_cap(s: &str) -> bool {
         .any(|p| s.strip_prefix(p).is_some_and(is_cap))
 }
 
-/// A dash as datelines use it: `-`, `–`, `—`, or the typewriter `--` (one token).
+/// A dash as datelines use it: `-`, `–`, `—`, the typewriter `--` (one token), or Windows-1252's
+/// dashes read as Latin-1 (`\u{96}`, `\u{97}`).
 fn is_dash(s: &str) -> bool {
-    matches!(s, "-" | "—" | "–" | "--")
+    matches!(s, "-" | "—" | "–" | "--" | "\u{96}" | "\u{97}")
 }
 
 fn is_word(s: &str) -> bool {
@@ -249,6 +432,18 @@ fn inside_other_entity(doc: &Document, span: Span) -> bool {
     doc.entities
         .iter()
         .any(|e| e.kind == EntityKind::Person && e.span.overlaps(span))
+}
+
+/// The spans NER tags as places, sorted.
+fn ner_place_spans(doc: &Document) -> Vec<Span> {
+    let mut spans: Vec<Span> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.span)
+        .collect();
+    spans.sort_unstable();
+    spans
 }
 
 /// Whether NER's only entity over `span` is a person with exactly that span.
@@ -380,6 +575,10 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
         while j < toks.len() && j <= i + 4 {
             let wj = word(j);
             if STREET_SUFFIXES.contains(&wj) {
+                // `Otter Tail County Road 1`: a numbered county road; the place is the county.
+                if matches!(word(j - 1), "County" | "Parish") {
+                    return None;
+                }
                 // `St.` before a capitalized word is a saint (`St. James`).
                 let abbrev = wj.ends_with('.');
                 let next_cap = j + 1 < toks.len() && is_cap(word(j + 1)) && is_word(word(j + 1));
@@ -452,25 +651,38 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
             i += 1;
             continue;
         };
-        // A direction before the name joins the mention (`South Darfur`, `North Texas`).
+        // A direction before the name joins the mention when the two make a region's name
+        // (`West Africa`, `Northern Europe`, `West Java`), not before a country or a US state
+        // or town, where it only says which part (`eastern China`, `North Texas`, `South
+        // Philadelphia`: the place is Texas); `metro`, `downtown` and the like never join.
+        // Names that include their direction (`West Virginia`) are the gazetteer's own.
         let start_tok = i;
         if i > next_free
             && is_cap(word(i - 1))
             && DIRECTIONS.contains(&word(i - 1).to_lowercase().as_str())
+            && !PART_WORDS.contains(&word(i - 1).to_lowercase().as_str())
             && !(i > 1 && is_cap(word(i - 2)) && is_word(word(i - 2)) && !initial[i - 2])
+            && joins_direction(&hits, gaz)
         {
             i -= 1;
         }
         let mut end = end;
+        // `Woodstock District Chamber of Commerce`, `Moore County District Attorney`,
+        // `Edwardsville District 7`: a district that goes on into a longer name is the
+        // organization's, and the place is the town.
         let unit = (end + 1 < toks.len())
             .then(|| word(end + 1))
-            .is_some_and(|n| UNIT_WORDS.contains(&n));
+            .is_some_and(|n| UNIT_WORDS.contains(&n))
+            && !(matches!(word(end + 1), "District" | "Region")
+                && end + 2 < toks.len()
+                && (is_cap(word(end + 2)) || word(end + 2).starts_with(|c: char| c.is_ascii_digit())));
         if unit {
             end += 1;
         }
         let street = (end + 1 < toks.len())
             .then(|| word(end + 1))
-            .is_some_and(|n| STREET_WORDS.contains(&n));
+            .is_some_and(|n| STREET_WORDS.contains(&n))
+            && !matches!(word(end), "County" | "Parish");
         let span = Span::new(toks[i].span.start as usize, toks[end].span.end as usize);
         let surface = &text[span.range()];
         fold_key(surface, &mut key);
@@ -510,16 +722,33 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
             && !COMMON.contains(&prev_lower.as_str())
             && !DIRECTIONS.contains(&prev_lower.as_str());
         let next_cap = next.is_some_and(|n| is_cap(n) && is_word(n));
-        let cue = CUES.contains(&prev_lower.as_str());
+        // `Rep. Torrey Westrom, R-Elbow Lake`, `Sen. Bob Casey, D-Pa.`: a party's initial and a
+        // hyphen before a legislator's town or state.
+        let party = i >= 2
+            && word(i - 1) == "-"
+            && matches!(word(i - 2), "R" | "D" | "I")
+            && toks[i - 2].span.end == toks[i - 1].span.start
+            && toks[i - 1].span.end == toks[i].span.start;
+        let cue = CUES.contains(&prev_lower.as_str()) || party;
         // An all-caps name opening a sentence and followed by `,`, `(` or a dash: a dateline.
         // Mid-text datelines of local papers: `2009 NEWARK -- After …`, `BEIRUT: The body …`.
+        // A dash the tokenizer left out: Windows-1252's dashes read as Latin-1 (`NEWARK \u{97} It`).
+        let gap_after = match toks.get(end + 1) {
+            Some(n) => &text[toks[end].span.end as usize..n.span.start as usize],
+            None => &text[toks[end].span.end as usize..],
+        };
+        let gap_dash = gap_after.contains(['\u{96}', '\u{97}']);
         let dateline = dateline
-            || (all_caps && initial[i] && next.is_some_and(|n| matches!(n, "," | "(" | ":") || is_dash(n)))
-            || (all_caps && surface.len() >= 4 && next.is_some_and(|n| n == ":" || is_dash(n)));
+            || (all_caps
+                && initial[i]
+                && (gap_dash || next.is_some_and(|n| matches!(n, "," | "(" | ":") || is_dash(n))))
+            || (all_caps && surface.len() >= 4 && (gap_dash || next.is_some_and(|n| n == ":" || is_dash(n))));
         let qualifier_slot = prev == Some(",") && i >= 2 && is_cap(word(i - 2));
         let says = next.is_some_and(|n| SAYS.contains(&n));
         let mut ok = true;
-        if only_qualifier && !qualifier_slot && !initials {
+        // Postal codes (`D-CA`) still count only after `Town, `; written forms (`D-Calif.`) count.
+        let written_party = party && !all_caps;
+        if only_qualifier && !qualifier_slot && !initials && !written_party {
             ok = false;
         }
         if (single || end == start_tok) && NEVER.contains(&lower.as_str()) {
@@ -578,12 +807,14 @@ fn scan(doc: &Document, gaz: &Gazetteer, backstop: bool, known: &[String]) -> Ve
             && !person_reading_of_a_place(doc, span, &key, &place_keys)
         {
             if exact_person(doc, span) && !says && !surnames.contains(&key) {
-                person = true;
+                // A name of several words that is exactly a place's (`Santa Clara`, `Bethel
+                // Park`, `Rock Hill`) is that place: people's full names are not place names.
+                person = single;
             } else {
                 ok = false;
             }
         }
-        let after_comma_place = after_comma_place || qualifier_slot || initials;
+        let after_comma_place = after_comma_place || qualifier_slot || initials || party;
         if ok {
             let hits = if after_comma_place {
                 hits

@@ -34,6 +34,10 @@ struct Context<'a> {
     /// Points of the towns chosen (mention key, entry, lat, lon): a same-named town near the
     /// article's other towns is likelier than a distant one.
     town_points: Vec<(&'a str, u32, f64, f64)>,
+    /// The state most of the article's town-only names have a town in (`Sharon`, `Canaan` and
+    /// `Falls Village`: Connecticut), when two names at least agree on it and no other state
+    /// has as many: small towns vouch for each other.
+    town_state: Option<(&'a str, &'a str)>,
     /// All country votes, and each mention key's own, so a share is one subtraction.
     total_votes: f64,
     key_votes: HashMap<&'a str, f64>,
@@ -282,6 +286,7 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer, home: &Home) -> Vec<
                 ctx.dateline = Some(&e.country);
             }
         }
+        ctx.town_state = shared_town_state(cands, &allowed, gaz);
         ctx.finish();
         chosen = allowed
             .iter()
@@ -312,6 +317,53 @@ pub(crate) fn resolve(cands: &[Candidate], gaz: &Gazetteer, home: &Home) -> Vec<
             .collect();
     }
     chosen
+}
+
+/// The state that most of the article's names with only small-town readings have a town in,
+/// if two names at least have one there and no other state has as many (see
+/// `Context::town_state`).
+fn shared_town_state<'a>(
+    cands: &'a [Candidate],
+    allowed: &[Vec<Hit>],
+    gaz: &'a Gazetteer,
+) -> Option<(&'a str, &'a str)> {
+    let mut count: HashMap<(&str, &str), usize> = HashMap::new();
+    // Each name counts once, however often it is mentioned.
+    let mut seen: Vec<&str> = Vec::new();
+    for (c, hits) in cands.iter().zip(allowed) {
+        if !c.placed || c.person || c.street || hits.is_empty() || !hits.iter().all(|h| gaz.entry(h.entry).town) {
+            continue;
+        }
+        if seen.contains(&c.key.as_str()) {
+            continue;
+        }
+        seen.push(&c.key);
+        let mut states: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|h| {
+                let e = gaz.entry(h.entry);
+                (&*e.country, &*e.admin1)
+            })
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        for st in states {
+            *count.entry(st).or_default() += 1;
+        }
+    }
+    let mut best: Option<((&str, &str), usize)> = None;
+    let mut tie = false;
+    for (&st, &n) in &count {
+        match best {
+            Some((_, m)) if n < m => {}
+            Some((_, m)) if n == m => tie = true,
+            _ => {
+                best = Some((st, n));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|&(_, n)| n >= 2 && !tie).map(|(st, _)| st)
 }
 
 /// A town within this distance of another town the article names is "near" it.
@@ -411,6 +463,7 @@ fn admissible(hits: &[Hit], narrowed: bool, c: &Candidate, gaz: &Gazetteer, ctx:
             !e.town
                 || narrowed
                 || ctx.state_voted(&e.country, &e.admin1, key)
+                || (c.placed && ctx.town_state == Some((&*e.country, &*e.admin1)))
                 || (ctx.country_share(&e.country, key) > LOCAL_SHARE
                     && (ctx.town_in_state(&e.country, &e.admin1, key, h.entry)
                         || ctx.in_county_state(&e.country, &e.admin1)))

@@ -72,6 +72,9 @@ impl Stage for PlaceStage {
                 // it keeps its own name and no GeoNames id.
                 let (name, feature, geonameid) = if c.unit {
                     (doc.slice(c.span).to_string(), "county", None)
+                } else if c.landform {
+                    // A valley, bay or township named after the place: near it, not it.
+                    (doc.slice(c.span).to_string(), "area", None)
                 } else {
                     (e.name.to_string(), e.feature.as_str(), e.geonameid)
                 };

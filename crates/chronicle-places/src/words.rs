@@ -362,6 +362,10 @@ pub(crate) const DIRECTIONS: &[&str] = &[
     "mid",
 ];
 
+/// Directions that only ever say which part of a place (`Metro Nashville`, `Downtown
+/// Cleveland`), never part of a region's name: they do not join the mention.
+pub(crate) const PART_WORDS: &[&str] = &["upstate", "downtown", "metro", "suburban", "rural", "mid"];
+
 /// Words that turn a town's name into a county or province of that name (`Laurel County`):
 /// the mention takes them in and resolves through the town's name.
 pub(crate) const UNIT_WORDS: &[&str] = &[
@@ -444,4 +448,19 @@ pub(crate) const STREET_SUFFIXES: &[&str] = &[
     "Pike",
     "Trail",
     "Circle",
+];
+
+/// Plural street words that close a list of street names (`Lakeview and Harrison streets`).
+pub(crate) const STREET_PLURALS: &[&str] = &["streets", "roads", "avenues", "drives", "lanes", "boulevards"];
+
+/// Ordinal words that name numbered streets (`Fourth and Seventh streets`): no name of a place.
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth",
+];
+
+/// Words after a place's name that name a landform or township of that name (`Las Vegas
+/// Valley`, `Delaware Bay`, `Jackson Township`): they join the mention.
+pub(crate) const LANDFORM_WORDS: &[&str] = &[
+    "Valley", "River", "Creek", "Bay", "Harbor", "Harbour", "Township", "Twp.",
 ];

@@ -776,3 +776,166 @@ fn hand_entered_regions_of_the_news() {
         assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
     }
 }
+
+#[test]
+fn a_direction_before_a_state_or_country_is_no_part_of_its_name() {
+    let d = run("Storms hit North Texas and Eastern China, and aid reached West Africa. Downtown Cleveland was quiet.");
+    let got: Vec<&str> = d.places.iter().map(|p| d.slice(p.span)).collect();
+    assert_eq!(got, ["Texas", "China", "West Africa", "Cleveland"], "{:?}", d.places);
+    // A name that includes its direction is the gazetteer's own.
+    let d = run("Officials in West Virginia and South Africa agreed.");
+    let got: Vec<&str> = d.places.iter().map(|p| d.slice(p.span)).collect();
+    assert_eq!(got, ["West Virginia", "South Africa"], "{:?}", d.places);
+}
+
+#[test]
+fn a_district_that_goes_on_into_an_organization_is_not_the_place() {
+    let d = run("The Woodstock District Chamber of Commerce met in Ontario.");
+    assert!(found_in(&d, "Woodstock").is_some(), "{:?}", d.places);
+    assert!(found_in(&d, "Woodstock District").is_none(), "{:?}", d.places);
+}
+
+#[test]
+fn each_name_of_a_list_of_streets_is_a_street() {
+    let d = run("A water main broke at Lakeview and Harrison streets in Alexandria, La., on Monday.");
+    for name in ["Lakeview", "Harrison"] {
+        let p = found_in(&d, name).unwrap_or_else(|| panic!("{name} not found in {:?}", d.places));
+        assert_eq!(p.feature.as_deref(), Some("street"), "{p:?}");
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    }
+    // Numbered streets and a business's name are no list of places.
+    let d = run("Crews worked at Fourth and Seventh streets in Alexandria, La. Galaxy Lanes was shut.");
+    assert!(
+        found_in(&d, "Fourth").is_none() && found_in(&d, "Seventh").is_none(),
+        "{:?}",
+        d.places
+    );
+    assert!(found_in(&d, "Galaxy").is_none(), "{:?}", d.places);
+}
+
+#[test]
+fn a_valley_or_bay_named_after_a_place_takes_its_word_and_its_point() {
+    let d = run("Flooding closed roads across the Las Vegas Valley, and crabs left Delaware Bay.");
+    let valley = found_in(&d, "Las Vegas Valley").unwrap_or_else(|| panic!("{:?}", d.places));
+    assert_eq!(
+        (valley.feature.as_deref(), valley.geonameid, valley.country.as_deref()),
+        (Some("area"), None, Some("US"))
+    );
+    assert!(near(valley, 36.17, -115.14), "{valley:?}");
+    assert!(found_in(&d, "Delaware Bay").is_some(), "{:?}", d.places);
+}
+
+#[test]
+fn a_county_road_is_the_countys() {
+    let d = run("The crash happened on Otter Tail County Road 1 near Fergus Falls, Minn.");
+    let p = found_in(&d, "Otter Tail County").unwrap_or_else(|| panic!("{:?}", d.places));
+    assert_eq!(p.feature.as_deref(), Some("county"), "{p:?}");
+    assert!(
+        d.places.iter().all(|p| p.feature.as_deref() != Some("street")),
+        "{:?}",
+        d.places
+    );
+}
+
+/// `run` with the tagger's XPOS set by hand: `tags` maps a token's text to its tag, every other
+/// capitalized token is `NNP`, the rest `NN`.
+fn run_tagged(text: &str, tags: &[(&str, &'static str)]) -> Document {
+    let mut d = doc(text);
+    for i in 0..d.tokens.len() {
+        let w = d.slice(d.tokens[i].span).to_string();
+        let tag = tags.iter().find(|(t, _)| *t == w).map(|(_, x)| *x);
+        d.tokens[i].xpos = Some(tag.unwrap_or(if w.starts_with(char::is_uppercase) { "NNP" } else { "NN" }));
+    }
+    PlaceStage::new().unwrap().run(&mut d);
+    d
+}
+
+#[test]
+fn a_name_the_tagger_reads_as_a_common_word_is_no_place() {
+    // Section, Alabama exists; `Section 2AA` in an Alabama story is a league's section.
+    let text = "Along the way, the Section 2AA title went to a team from Alabama.";
+    let d = run_tagged(text, &[("Along", "IN"), ("Section", "NN")]);
+    assert!(
+        found_in(&d, "Section").is_none() && found_in(&d, "Along").is_none(),
+        "{:?}",
+        d.places
+    );
+    assert!(found_in(&d, "Alabama").is_some(), "{:?}", d.places);
+    // The state keeps its sense as an adjective.
+    let d = run_tagged("Kentucky coal miners met in Frankfort.", &[("Kentucky", "JJ")]);
+    assert!(found_in(&d, "Kentucky").is_some(), "{:?}", d.places);
+    // A leader's name before `administration` is no town.
+    let d = run("The Obama administration sent envoys to Tokyo.");
+    assert!(found_in(&d, "Obama").is_none(), "{:?}", d.places);
+}
+
+#[test]
+fn a_legislators_town_after_the_party_initial_is_a_place() {
+    let d = run("Rep. Torrey Westrom, R-Elbow Lake, spoke in St. Paul, Minn., on Monday.");
+    let p = found_in(&d, "Elbow Lake").unwrap_or_else(|| panic!("{:?}", d.places));
+    assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    let d = run("Sen. Bob Casey, D-Pa., called for hearings.");
+    assert_eq!(
+        found_in(&d, "Pa.").map(|p| p.name.as_str()),
+        Some("Pennsylvania"),
+        "{:?}",
+        d.places
+    );
+    // Postal codes still count only after `Town, `.
+    let d = run("Representative Henry Waxman (D-CA) asked for hearings.");
+    assert!(found_in(&d, "CA").is_none(), "{:?}", d.places);
+}
+
+#[test]
+fn a_place_name_of_several_words_ner_calls_a_person_is_the_place() {
+    let text = "Santa Clara police reopened the case on Monday.";
+    let got = places_with_entities(text, &[("Santa Clara", EntityKind::Person)]);
+    assert_eq!(got, ["Santa Clara"]);
+}
+
+#[test]
+fn a_dateline_dash_read_as_latin_1_still_ends_a_dateline() {
+    let d = run("Trustees meet. CINCINNATI \u{97} The school's trustees are expected to vote.");
+    assert_eq!(
+        found_in(&d, "CINCINNATI").map(|p| p.name.as_str()),
+        Some("Cincinnati"),
+        "{:?}",
+        d.places
+    );
+}
+
+#[test]
+fn a_dotted_abbreviation_keeps_its_last_dot_before_a_full_stop() {
+    // As the pipeline's tokenizer splits it: `D.C` and two full stops.
+    let text = "He will ride from Norman to D.C.. He leaves on Monday.";
+    let mut d = doc(text);
+    let mut tokens = Vec::new();
+    let mut at = 0;
+    for w in [
+        "He", "will", "ride", "from", "Norman", "to", "D.C", ".", ".", "He", "leaves", "on", "Monday", ".",
+    ] {
+        let start = at + text[at..].find(w).unwrap();
+        at = start + w.len();
+        tokens.push(chronicle_doc::Token::new(Span::new(start, at)));
+    }
+    d.tokens = tokens;
+    d.sentences.clear();
+    PlaceStage::new().unwrap().run(&mut d);
+    assert!(found_in(&d, "D.C.").is_some(), "{:?}", d.places);
+}
+
+#[test]
+fn small_towns_of_one_state_vouch_for_each_other() {
+    // Sharon, Canaan and Falls Village are small towns of Connecticut (each name also elsewhere).
+    let text = "Taxes will rise in Sharon, Canaan and Falls Village next year.";
+    let ents = [
+        ("Sharon", EntityKind::Place),
+        ("Canaan", EntityKind::Place),
+        ("Falls Village", EntityKind::Place),
+    ];
+    let got = places_with_entities(text, &ents);
+    assert_eq!(got, ["Sharon", "Canaan", "Falls Village"]);
+    // Without NER's place reading the capitalized names vouch for nothing.
+    let d = run(text);
+    assert!(found_in(&d, "Falls Village").is_none(), "{:?}", d.places);
+}
