@@ -939,3 +939,14 @@ fn small_towns_of_one_state_vouch_for_each_other() {
     let d = run(text);
     assert!(found_in(&d, "Falls Village").is_none(), "{:?}", d.places);
 }
+
+#[test]
+fn a_town_opening_its_courts_or_jails_name_is_the_town() {
+    let d = run("She was due in Bridgeport Superior Court today.");
+    assert_eq!(
+        found_in(&d, "Bridgeport").and_then(|p| p.country.as_deref()),
+        Some("US"),
+        "{:?}",
+        d.places
+    );
+}
