@@ -23,7 +23,19 @@ const DIVISION_ABBREVIATIONS: &[(&str, &str, &str, bool)] = &[
     ("AU", "Queensland", "Qld", true),
     ("AU", "Australian Capital Territory", "ACT", false),
     ("CA", "British Columbia", "B.C.", false),
+    // Current spellings of two provinces keshvar names the old way (`Sind`, `Baluchistan`).
+    ("PK", "Sind", "Sindh", true),
+    ("PK", "Baluchistan", "Balochistan", true),
 ];
+
+/// A division's name without keshvar's language tags: `Sind (en)` → `Sind`, `Genève (fr)` →
+/// `Genève`, `Brestskaya voblasts' (be) Brestskaya oblast' (ru)` → its first form.
+fn untagged(name: &str) -> &str {
+    match name.find(" (") {
+        Some(at) if name.ends_with(')') => &name[..at],
+        _ => name,
+    }
+}
 
 /// Replaces US state centres and adds other countries' divisions.
 pub(crate) fn enrich(b: &mut Builder) {
@@ -66,12 +78,13 @@ pub(crate) fn enrich(b: &mut Builder) {
                 continue;
             }
             // Cameroon's `South`, Fiji's `Western`: a bare direction is never a place in English text.
-            if crate::words::DIRECTIONS.contains(&d.name().to_lowercase().as_str()) {
+            let name = untagged(d.name());
+            if crate::words::DIRECTIONS.contains(&name.to_lowercase().as_str()) {
                 continue;
             }
             let abbreviations: Vec<_> = DIVISION_ABBREVIATIONS
                 .iter()
-                .filter(|(c, name, _, _)| *c == &*code && *name == d.name())
+                .filter(|(c, n, _, _)| *c == &*code && *n == name)
                 .collect();
             let extra = abbreviations.iter().map(|(_, _, abbr, _)| *abbr);
             let alone: Vec<&str> = abbreviations
@@ -88,7 +101,7 @@ pub(crate) fn enrich(b: &mut Builder) {
                     lat,
                     lon,
                     population: 0,
-                    name: d.name().into(),
+                    name: name.into(),
                     capital: false,
                     minor: true,
                     town: false,
@@ -96,7 +109,7 @@ pub(crate) fn enrich(b: &mut Builder) {
                 // Other scripts and one- or two-letter forms only add noise to English lookup.
                 d.unofficial_name_list()
                     .iter()
-                    .copied()
+                    .map(|a| untagged(a))
                     .filter(|a| a.len() > 2 && a.chars().all(|c| !c.is_alphabetic() || (c as u32) < 0x250))
                     .chain(extra)
                     .collect::<Vec<_>>(),

@@ -310,6 +310,17 @@ fn a_division_abbreviation_that_is_no_word_stands_alone() {
 }
 
 #[test]
+fn divisions_named_with_a_language_tag_or_an_older_spelling_are_found() {
+    // keshvar writes `Sind (en)` and `Genève (fr)`: the tag is no part of the name.
+    let sindh = place_of("Police in Sindh arrested two men.", "Sindh");
+    assert_eq!(sindh.country.as_deref(), Some("PK"));
+    let sind = place_of("Floods hit the province of Sind last week.", "Sind");
+    assert_eq!(sind.country.as_deref(), Some("PK"));
+    let balochistan = place_of("Gunmen attacked a bus in Balochistan.", "Balochistan");
+    assert_eq!(balochistan.country.as_deref(), Some("PK"));
+}
+
+#[test]
 fn a_county_only_one_state_has_names_that_state_for_its_towns() {
     // Only Louisiana has a Rapides Parish: the Alexandria of the same story is Louisiana's.
     let alone = place_of("The fire in Alexandria was put out.", "Alexandria");
