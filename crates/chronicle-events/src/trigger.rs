@@ -21,7 +21,7 @@ const CARRYING: &[&str] = &[
 
 /// The pattern a token triggers, if any: the most specific whose constraints hold.
 pub(crate) fn matching_pattern<'p>(tree: &Tree<'_>, i: usize, patterns: &'p Patterns) -> Option<&'p Pattern> {
-    if is_compound_descriptor(tree, i) {
+    if is_compound_descriptor(tree, i) || is_noun_modifier(tree, i) {
         return None;
     }
     let (kind, lemmas) = match tree.doc.tokens[i].upos? {
@@ -66,6 +66,49 @@ fn is_compound_descriptor(tree: &Tree<'_>, i: usize) -> bool {
             .head(i)
             .is_some_and(|h| h > i && tree.doc.tokens[h].upos == Some(Upos::Noun));
     participle && hyphened && describes
+}
+
+/// Nouns that carry the event a compound before them names: "an *aid* package", "a military
+/// *aid* program" are aid; "an *aid* agency" is an organization.
+const EVENT_CARRIERS: &[&str] = &[
+    "program",
+    "programme",
+    "package",
+    "plan",
+    "operation",
+    "campaign",
+    "effort",
+    "shipment",
+    "convoy",
+    "mission",
+];
+
+/// A word that only describes the noun after it: a participle before its noun ("his *failed*
+/// bid", "the *resigned* director") or a noun compounded onto another ("an *investment*
+/// group", "an *aid* agency"). It names a kind of thing, not an act the sentence tells.
+fn is_noun_modifier(tree: &Tree<'_>, i: usize) -> bool {
+    let Some(head) = tree.head(i).filter(|&h| h > i) else {
+        return false;
+    };
+    let head_is_noun = matches!(tree.doc.tokens[head].upos, Some(Upos::Noun | Upos::Propn));
+    match tree.deprel(i) {
+        // Inside a noun phrase a determiner or possessor opens ("*his* failed bid"): without
+        // one, "Algerians blocked roads" may be a clause the parser read as a phrase.
+        "amod" => {
+            head_is_noun
+                && tree.doc.tokens[i].xpos == Some("VBN")
+                && tree
+                    .children(head)
+                    .iter()
+                    .any(|&c| c < i && matches!(tree.deprel(c), "det" | "nmod:poss"))
+        }
+        "compound" => {
+            head_is_noun
+                && tree.doc.tokens[i].upos == Some(Upos::Noun)
+                && !EVENT_CARRIERS.contains(&tree.lower_lemma(head).as_str())
+        }
+        _ => false,
+    }
 }
 
 /// Auxiliaries after which an adjective is a verb the tagger mistook ("would *free*

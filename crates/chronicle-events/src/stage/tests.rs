@@ -554,6 +554,41 @@ fn forces_put_on_alert_show_force() {
 }
 
 #[test]
+fn words_that_only_describe_a_noun_are_no_events() {
+    // "The Australian investment group in Chile hired the resigned Chilean minister": a noun
+    // compounded onto another and a participle inside a noun phrase describe things. Read as
+    // triggers they were an Australian investment in Chile and a resignation.
+    let rows: &[Row] = &[
+        ("The", "the", "DET", 4, "det"),
+        ("Australian", "Australian", "ADJ", 4, "amod"),
+        ("investment", "investment", "NOUN", 4, "compound"),
+        ("group", "group", "NOUN", 7, "nsubj"),
+        ("in", "in", "ADP", 6, "case"),
+        ("Chile", "Chile", "PROPN", 4, "nmod"),
+        ("hired", "hire", "VERB", 0, "root"),
+        ("the", "the", "DET", 11, "det"),
+        ("resigned", "resign", "VERB", 11, "amod"),
+        ("Chilean", "Chilean", "ADJ", 11, "amod"),
+        ("minister", "minister", "NOUN", 7, "obj"),
+    ];
+    let mentions = [(0, 1, 2, "AUS"), (0, 5, 6, "CHL"), (0, 9, 11, "CHLGOV")];
+    let run = |noun_modifiers_are_triggers: bool| {
+        let mut doc = document(&[rows], &mentions);
+        doc.tokens[8].xpos = Some("VBN");
+        if noun_modifiers_are_triggers {
+            // The same words as the parser reads them when they act: a noun heading its
+            // phrase, a participle heading its clause.
+            doc.tokens[2].deprel = Some("nsubj");
+            doc.tokens[8].deprel = Some("acl");
+        }
+        code(&mut doc)
+    };
+    assert_eq!(run(false), [], "modifiers");
+    let acting = run(true);
+    assert!(acting.iter().any(|e| e.1 == "0831"), "{acting:?}");
+}
+
+#[test]
 fn a_purpose_clause_is_part_of_the_event_it_serves() {
     // "Blinken met Wang to discuss Taiwan": one meeting, not a meeting and a discussion.
     let rows: &[Row] = &[
