@@ -68,24 +68,43 @@ fn is_compound_descriptor(tree: &Tree<'_>, i: usize) -> bool {
     participle && hyphened && describes
 }
 
-/// Nouns that carry the event a compound before them names: "an *aid* package", "a military
-/// *aid* program" are aid; "an *aid* agency" is an organization.
-const EVENT_CARRIERS: &[&str] = &[
-    "program",
-    "programme",
-    "package",
-    "plan",
-    "operation",
-    "campaign",
-    "effort",
-    "shipment",
-    "convoy",
-    "mission",
+/// Nouns a compound before them only classifies: an organization, its people or a law ("an
+/// *investment* group", "an *aid* agency", "the *sanctions* bill"). Before other nouns the
+/// compound is the event ("*arrest* warrants", "an *aid* package").
+const CLASSIFIED_BY_COMPOUND: &[&str] = &[
+    "group",
+    "agency",
+    "bureau",
+    "company",
+    "firm",
+    "bank",
+    "fund",
+    "corporation",
+    "committee",
+    "commission",
+    "council",
+    "office",
+    "department",
+    "ministry",
+    "director",
+    "official",
+    "worker",
+    "organization",
+    "organisation",
+    "movement",
+    "system",
+    "distributor",
+    "service",
+    "industry",
+    "market",
+    "bill",
+    "law",
+    "policy",
 ];
 
 /// A word that only describes the noun after it: a participle before its noun ("his *failed*
-/// bid", "the *resigned* director") or a noun compounded onto another ("an *investment*
-/// group", "an *aid* agency"). It names a kind of thing, not an act the sentence tells.
+/// bid", "the *resigned* director") or a noun compounded onto a noun it classifies ("an
+/// *investment* group"). It names a kind of thing, not an act the sentence tells.
 fn is_noun_modifier(tree: &Tree<'_>, i: usize) -> bool {
     let Some(head) = tree.head(i).filter(|&h| h > i) else {
         return false;
@@ -105,7 +124,7 @@ fn is_noun_modifier(tree: &Tree<'_>, i: usize) -> bool {
         "compound" => {
             head_is_noun
                 && tree.doc.tokens[i].upos == Some(Upos::Noun)
-                && !EVENT_CARRIERS.contains(&tree.lower_lemma(head).as_str())
+                && CLASSIFIED_BY_COMPOUND.contains(&tree.lower_lemma(head).as_str())
         }
         _ => false,
     }
