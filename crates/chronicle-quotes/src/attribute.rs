@@ -128,6 +128,14 @@ const LEAD_WORDS: &[&str] = &[
     "evening",
     ",",
 ];
+/// Nominative pronouns that open a reported clause with no `that` (`said she has …`; not
+/// `it` or `you`, which may be objects: `said it best when …`).
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+/// Words that link a clause to what comes before it (`"…," which …`, `"…," though …`).
+const CLAUSE_LINKS: &[&str] = &[
+    "and", "but", "or", "nor", "so", "yet", "which", "that", "when", "while", "whereas", "though", "although", "as",
+    "because", "if", "unless", "until", "after", "before", "since", "where", "then",
+];
 /// Words that open a clause: pronouns and determiners.
 const CLAUSE_OPENERS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "this", "there", "his", "her", "their", "its",

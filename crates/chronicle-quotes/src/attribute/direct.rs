@@ -17,11 +17,26 @@ impl<'a> Attributor<'a> {
         if self.nickname(&inside) || self.title(&inside) {
             return None;
         }
-        let after = self.cue_after(&inside);
+        let after = self.cue_after(&inside).or_else(|| self.attribution_verb_after(&inside));
+        // The attribution of the quotation before (`"…," said Cuban, a host on the TV show
+        // "Shark Tank."`): its cue does not introduce a quotation inside it that no comma or
+        // colon sets off; that one is a title or a phrase of the attribution.
+        let previous_cue = previous
+            .filter(|p| p.cue.is_some_and(|c| p.span.end <= c.start && c.end <= q.open as u32))
+            .and_then(|p| p.cue)
+            .map(|c| self.tokens_in(c).start);
         let before = self.cues[first_sentence]
             .iter()
             .rev()
-            .find(|c| c.end <= inside.start && inside.start - c.end <= CUE_BEFORE_QUOTE);
+            .find(|c| c.end <= inside.start && inside.start - c.end <= CUE_BEFORE_QUOTE)
+            .filter(|c| {
+                // `"A," he said, but "b …"` and `…, and still "b …"` go on the quotation.
+                let lead_in = self.lead_in(c, &inside);
+                Some(c.first) != previous_cue
+                    || lead_in.is_empty()
+                    || self.introduced_by_punct(&inside)
+                    || CLAUSE_LINKS.contains(&self.words.lower[lead_in.start].as_str())
+            });
         let words = inside
             .clone()
             .filter(|&i| !self.words.text(i).chars().all(|c| !c.is_alphanumeric()))
@@ -75,6 +90,27 @@ impl<'a> Attributor<'a> {
         // "protect" Clinton by …`, `said "it gets me mad" every time …`): the content is that
         // clause, from after the cue to where the clause ends.
         let mut reported_clause = false;
+        // `As Politico reported, "…"`, `…, as X put it in a profile, "the operator."`: an
+        // attribution in an `as` clause is parenthetical, and the quotation after it is whole
+        // unless the sentence goes on after it (`as he puts it, "the best thing" is that …`).
+        let as_clause =
+            before.is_some_and(|c| self.as_attribution(c, &inside, &lead)) && self.continuation(&inside).is_none();
+        // `Rubio said that once the Senate goes on recess, "I intend to …"`: a quotation after
+        // the cue's `that` clause has opened is part of that clause, capitalised or not.
+        // So is one after a clause with no `that` whose subject is a pronoun (`said she has the
+        // quality it takes: "…"`, `said she recalled thinking, "…"`).
+        let that_clause = before.is_some_and(|c| {
+            let lead_in = self.lead_in(c, &inside);
+            let pronoun_clause = !lead_in.is_empty()
+                && SUBJECT_PRONOUNS.contains(&self.words.lower[lead_in.start].as_str())
+                && (lead_in.start + 1..lead_in.end).any(|i| matches!(doc.tokens[i].upos, Some(Upos::Verb | Upos::Aux)));
+            after.is_none()
+                && c.kind == CueKind::Verb
+                && c.end < inside.start
+                && (self.words.lower[c.end] == "that" || pronoun_clause)
+                && !lead_in.is_empty()
+                && !self.follows_quotation(lead.start)
+        });
         let fragment_start = match before {
             Some(c) if c.kind == CueKind::Verb => {
                 // `said there remains a "significant difference"` quotes a part of the
@@ -107,11 +143,15 @@ impl<'a> Attributor<'a> {
                     && after.is_none()
                     && self.starts_lowercase(&inside)
                     && self.clause_end(&inside).is_some();
-                if let Some(that) = that {
+                if as_clause {
+                    None
+                } else if let Some(that) = that {
                     reported_clause = true;
                     Some(that)
                 } else if !lead_in.is_empty()
-                    && (!introduced || self.comma_lowercase(&inside) && !self.follows_quotation(lead.start))
+                    && (!introduced
+                        || that_clause
+                        || self.comma_lowercase(&inside) && !self.follows_quotation(lead.start))
                 {
                     reported_clause = true;
                     // `complained that officials were trying to "protect" …` keeps its "that";
@@ -148,11 +188,19 @@ impl<'a> Attributor<'a> {
         let whole = before.is_some_and(|c| {
             c.kind == CueKind::Verb
                 && (self.lead_in(c, &inside).is_empty()
-                    || self.introduced_by_punct(&inside) && !self.starts_lowercase(&inside))
+                    || self.introduced_by_punct(&inside) && !self.starts_lowercase(&inside) && !that_clause)
         }) && (self.introduced_by_punct(&inside) || self.full_sentence(&inside));
+        // `PolitiFact claimed "Trump exaggerates" the level of …`: a quotation that opens its
+        // cue's object at once leaves no room for a speaker phrase after it, so a noun phrase
+        // there goes on the content too.
+        let object_start = before.is_some_and(|c| {
+            c.kind == CueKind::Verb && self.lead_in(c, &inside).is_empty() && !self.introduced_by_punct(&inside)
+        });
         let continuation = match after {
             None if reported_clause => self.clause_end(&inside),
-            None if !(whole || introduced && self.introduced_by(&inside, ",")) => self.continuation(&inside),
+            None if !(whole || introduced && self.introduced_by(&inside, ",")) => self
+                .continuation(&inside)
+                .or_else(|| self.nominal_continuation(&inside, object_start)),
             _ => None,
         };
         if fragment_start.is_some() || continuation.is_some() {
@@ -312,6 +360,62 @@ impl<'a> Attributor<'a> {
         None
     }
 
+    /// A verb outside the cue lexicon in the attribution slot after a quotation that a comma,
+    /// `?` or `!` closes (`"…," they conclude.`, `"…," Toomey fumed on Tuesday.`, `"…," an
+    /// angry Hollande retaliated.`, `"…," retorted the senator`): the slot makes it a speech
+    /// verb. Returns it as a weak cue with its sentence, when the words before it are its
+    /// speaker phrase.
+    pub(super) fn attribution_verb_after(&self, inside: &Range<usize>) -> Option<(Cue, usize)> {
+        let doc = self.words.doc;
+        let start = inside.end;
+        let last_word = (inside.start..inside.end)
+            .rev()
+            .find(|&i| !QUOTE_MARKS.contains(&self.words.text(i)))?;
+        if !matches!(self.words.text(last_word), "," | "?" | "!")
+            || start >= doc.tokens.len()
+            || self.paragraph_break_before(start)
+        {
+            return None;
+        }
+        // Only a quotation that opens its sentence has an attribution slot after it; words
+        // that open a clause (`"…," when Clinton blasted him`) begin no speaker phrase.
+        let first_sentence = self.sentence_of(doc.tokens[inside.start].span.start as usize)?;
+        if !self.words_before(inside, first_sentence).is_empty()
+            || matches!(doc.tokens[start].upos, Some(Upos::Cconj | Upos::Sconj))
+            || CLAUSE_LINKS.contains(&self.words.lower[start].as_str())
+        {
+            return None;
+        }
+        let sentence = self.sentence_of(doc.tokens[start].span.start as usize)?;
+        let range = self.sentence_range(sentence);
+        let limit = range.end.min(doc.tokens.len()).min(start + MAX_SPEAKER_HEAD + 1);
+        let verb = (start..limit)
+            .take_while(|&i| {
+                let text = self.words.text(i);
+                let stop = QUOTE_MARKS.contains(&text)
+                    || matches!(text, "." | "?" | "!" | ";" | ",")
+                    || i > start && self.paragraph_break_before(i);
+                !stop
+            })
+            .find(|&i| doc.tokens[i].upos == Some(Upos::Verb))?;
+        if !self.words.text(verb).starts_with(char::is_lowercase) {
+            return None;
+        }
+        let cue = Cue {
+            first: verb,
+            end: verb + 1,
+            kind: CueKind::Verb,
+            strong: false,
+        };
+        let inverted = verb == start
+            && (verb + 1 < range.end)
+            && (self.words.text(verb + 1).starts_with(char::is_uppercase)
+                || matches!(self.words.lower[verb + 1].as_str(), "the" | "a" | "an"));
+        let pronoun = verb == start + 1 && PRONOUN_SPEAKERS.contains(&self.words.lower[start].as_str());
+        let named = verb > start && self.attributes(&cue, sentence, start);
+        (inverted || pronoun || named).then_some((cue, sentence))
+    }
+
     /// The token after a nickname quotation whose opening mark is token `open`
     /// (`Marcia "Cia" Price`), if it is one.
     pub(super) fn nickname_at(&self, open: usize) -> Option<usize> {
@@ -441,6 +545,73 @@ impl<'a> Attributor<'a> {
         (end > next).then_some(end)
     }
 
+    /// Where a noun phrase after a quotation goes on its content (`"…" the level of black youth
+    /// unemployment`, `"… to blame thousands of $12-an-hour" workers.`): the end (exclusive
+    /// token) of the run of lower-case words up to a comma, quotation mark or the sentence's
+    /// end. With `anywhere` false (no cue introduced the quotation as its object), only a short
+    /// verbless run that ends the sentence counts, which no speaker phrase is (those come with
+    /// their verb: `"…" the minister quipped.`).
+    pub(super) fn nominal_continuation(&self, inside: &Range<usize>, anywhere: bool) -> Option<usize> {
+        const MAX_NOMINAL_TAIL: usize = 6;
+        let doc = self.words.doc;
+        let next = inside.end;
+        if next >= doc.tokens.len() || self.paragraph_break_before(next) {
+            return None;
+        }
+        let sentence = self.sentence_of(doc.tokens[next].span.start as usize)?;
+        // Not a number: `said "CNN" five times` counts, it does not go on the quotation.
+        let nominal = self.words.text(next).starts_with(char::is_lowercase)
+            && matches!(doc.tokens[next].upos, Some(Upos::Det | Upos::Noun | Upos::Adj))
+            && !PRONOUN_SPEAKERS.contains(&self.words.lower[next].as_str());
+        if !nominal {
+            return None;
+        }
+        let range = self.sentence_range(sentence);
+        let stop = (next..range.end)
+            .find(|&i| {
+                self.paragraph_break_before(i)
+                    || matches!(self.words.text(i), "," | ";" | "." | "?" | "!")
+                    || QUOTE_MARKS.contains(&self.words.text(i))
+            })
+            .unwrap_or(range.end);
+        // A cue in the run makes it an attribution (`"…" the minister told reporters.`).
+        let cued = |end: usize| self.cues[sentence].iter().any(|c| c.first >= next && c.first < end);
+        if cued(if anywhere { next + 1 } else { stop }) {
+            return None;
+        }
+        if anywhere {
+            return (stop > next).then_some(stop);
+        }
+        // A comma closing the quotation (`"…," the two write.`) announces an attribution.
+        let comma_closed = (inside.start..inside.end)
+            .rev()
+            .find(|&i| !QUOTE_MARKS.contains(&self.words.text(i)))
+            .is_some_and(|i| self.words.text(i) == ",");
+        let ends_sentence = stop < doc.tokens.len() && matches!(self.words.text(stop), "." | "?" | "!");
+        let verbless = (next..stop).all(|i| !matches!(doc.tokens[i].upos, Some(Upos::Verb | Upos::Aux)));
+        (!comma_closed && ends_sentence && verbless && stop - next <= MAX_NOMINAL_TAIL).then_some(stop)
+    }
+
+    /// Whether the cue before a quotation stands in an `as` clause that opens its sentence or
+    /// follows a comma and ends with the comma before the quotation (`As Politico reported,
+    /// "…"`, `…, as X put it in a profile, "…"`), not `as if`, `as soon as` and the like.
+    pub(super) fn as_attribution(&self, cue: &Cue, inside: &Range<usize>, lead: &Range<usize>) -> bool {
+        if cue.kind != CueKind::Verb || !self.introduced_by(inside, ",") || cue.first <= lead.start {
+            return false;
+        }
+        let Some(a) = (lead.start..cue.first).rev().find(|&i| self.words.lower[i] == "as") else {
+            return false;
+        };
+        let opens = a == lead.start || self.words.text(a - 1) == ",";
+        let plain = !matches!(
+            self.words.lower.get(a + 1).map(String::as_str),
+            Some("if" | "soon" | "long" | "much" | "well" | "far" | "though" | "many" | "a" | "an")
+        );
+        let one_clause = (a + 1..cue.first).all(|i| self.words.text(i) != ",");
+        let no_that = (cue.end..inside.start).all(|i| self.words.lower[i] != "that");
+        opens && plain && one_clause && no_that
+    }
+
     /// The speaker of a quotation that a clause introduces with a colon or, after a verb, a
     /// comma, when no speech cue does: the subject of that clause (`he returned to his familiar
     /// lines: "…"`, `Mr. Trump yelled, "Out!"`), or the name before a bare colon
@@ -516,18 +687,9 @@ impl<'a> Attributor<'a> {
                         .is_some_and(|c| QUOTE_MARKS.iter().any(|m| m.starts_with(c)))
                 };
                 let first_token = self.tokens_in(previous.quote.span).start;
-                let first_mark = self
-                    .tokens_in(previous.quote.span)
-                    .find(|&i| QUOTE_MARKS.contains(&self.words.text(i)))
-                    .unwrap_or(first_token);
-                let after_cue = self.sentence_of(previous.quote.span.start as usize).is_some_and(|s| {
-                    self.cues[s]
-                        .iter()
-                        .any(|c| c.kind == CueKind::Verb && c.end <= first_mark && Some(c.first) != previous.cue)
-                });
                 let first_whole = match previous.quote.kind {
                     QuoteKind::Direct => true,
-                    QuoteKind::Mixed => opening(previous.quote.span.start) || !after_cue,
+                    QuoteKind::Mixed => opening(previous.quote.span.start) || !self.reported_by_another_cue(previous),
                     QuoteKind::Indirect => false,
                 };
                 let introduced = first_token
@@ -567,6 +729,21 @@ impl<'a> Attributor<'a> {
             joined.push(f);
         }
         joined
+    }
+
+    /// Whether a quote's content opens with a clause that a verb cue other than its own reports
+    /// (`DuVernay said she felt … because "…," she said`).
+    pub(super) fn reported_by_another_cue(&self, f: &Found) -> bool {
+        let tokens = self.tokens_in(f.quote.span);
+        let first_mark = tokens
+            .clone()
+            .find(|&i| QUOTE_MARKS.contains(&self.words.text(i)))
+            .unwrap_or(tokens.start);
+        self.sentence_of(f.quote.span.start as usize).is_some_and(|s| {
+            self.cues[s]
+                .iter()
+                .any(|c| c.kind == CueKind::Verb && c.end <= first_mark && Some(c.first) != f.cue)
+        })
     }
 
     /// Whether a mixed span is a quotation of some length that goes on to its sentence's end

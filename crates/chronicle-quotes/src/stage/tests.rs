@@ -1123,3 +1123,180 @@ fn a_parenthetical_attribution_before_a_lowercase_quotation_makes_it_mixed() {
         )]
     );
 }
+
+// Issue 6, sixth round: `as` attributions, clauses that hold a quotation, noun phrases after
+// it, attribution verbs outside the lexicon, titles inside an attribution.
+
+/// Tags the first token with each text (no parse): enough for rules that read only tags.
+fn tag(doc: &mut Document, tags: &[(&str, Upos)]) {
+    for &(word, upos) in tags {
+        let i = (0..doc.tokens.len())
+            .find(|&i| doc.slice(doc.tokens[i].span) == word)
+            .unwrap_or_else(|| panic!("no token {word:?}"));
+        doc.tokens[i].upos = Some(upos);
+    }
+    doc.mark_done(Layers::TAGS);
+}
+
+fn kinds_and_texts(doc: &Document) -> Vec<(QuoteKind, &str, Option<&str>)> {
+    quotes(doc).into_iter().map(|q| (q.0, q.1, q.2)).collect()
+}
+
+#[test]
+fn a_quotation_after_an_as_attribution_is_whole() {
+    let mut doc =
+        document("As the paper reported, \"if the vote were held tonight, the mayor would win, and easily.\"");
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Direct,
+            "if the vote were held tonight, the mayor would win, and easily.",
+            Some("reported")
+        )]
+    );
+    let mut doc = document("He was seen, as the magazine put it in a long profile, \"the operator.\"");
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(QuoteKind::Direct, "the operator.", Some("put it"))]
+    );
+    // Not when the sentence goes on after the quotation.
+    let mut doc = document("That is because, as he put it, \"the best thing we have\" means that rates stay low.");
+    tag(&mut doc, &[("means", Upos::Verb)]);
+    run(&mut doc);
+    assert_eq!(kinds_and_texts(&doc)[0].0, QuoteKind::Mixed, "{:?}", quotes(&doc));
+}
+
+#[test]
+fn a_quotation_inside_a_reported_clause_is_mixed_even_when_capitalised() {
+    let mut doc = document("Rubio said that once the Senate goes home, \"I intend to help wherever I can.\"");
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Mixed,
+            "that once the Senate goes home, \"I intend to help wherever I can.\"",
+            Some("said")
+        )]
+    );
+    // A clause with no `that` whose subject is a nominative pronoun.
+    let mut doc = document("She said she has what the job takes: \"Steadiness and strength, and a steady hand.\"");
+    tag(&mut doc, &[("has", Upos::Verb)]);
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Mixed,
+            "she has what the job takes: \"Steadiness and strength, and a steady hand.\"",
+            Some("said")
+        )]
+    );
+    // Not a quotation with a cue of its own after it, nor after `said it`.
+    let mut doc = document("Trump asserted that France had changed: \"France is no longer France,\" he claimed.");
+    run(&mut doc);
+    let quoted: Vec<_> = kinds_and_texts(&doc)
+        .into_iter()
+        .filter(|q| q.0 != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(
+        quoted,
+        [(QuoteKind::Direct, "France is no longer France,", Some("claimed"))]
+    );
+    let mut doc =
+        document("Smith said it best when he blogged: \"She is as close to a chosen candidate as we will see.\"");
+    tag(&mut doc, &[("blogged", Upos::Verb)]);
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc)[0],
+        (
+            QuoteKind::Direct,
+            "She is as close to a chosen candidate as we will see.",
+            Some("said")
+        )
+    );
+}
+
+#[test]
+fn a_noun_phrase_after_a_quotation_goes_on_its_content() {
+    // The quotation opens its cue's object.
+    let mut doc = document("The site claimed \"Trump exaggerates\" the level of youth unemployment.");
+    tag(&mut doc, &[("the", Upos::Det)]);
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Mixed,
+            "Trump exaggerates\" the level of youth unemployment",
+            Some("claimed")
+        )]
+    );
+    // A number after it counts; it does not go on the quotation.
+    let mut doc = document("Cruz said \"CNN\" five times.");
+    tag(&mut doc, &[("five", Upos::Num)]);
+    run(&mut doc);
+    assert_eq!(kinds_and_texts(&doc), [(QuoteKind::Direct, "CNN", Some("said"))]);
+    // A short verbless tail that ends the sentence.
+    let mut doc = document("\"You went on television to blame thousands of hourly\" workers.");
+    tag(&mut doc, &[("workers", Upos::Noun)]);
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Mixed,
+            "You went on television to blame thousands of hourly\" workers",
+            None
+        )]
+    );
+    // Not after a comma closing the quotation: an attribution follows.
+    let mut doc = document("\"We do not see a new standard in the law here,\" the two write.");
+    tag(&mut doc, &[("the", Upos::Det), ("two", Upos::Num)]);
+    run(&mut doc);
+    assert_eq!(kinds_and_texts(&doc)[0].0, QuoteKind::Direct);
+}
+
+#[test]
+fn a_verb_in_the_attribution_slot_is_a_cue() {
+    let mut doc = document(
+        "\"They must face the voters,\" an angry Hollande retaliated. \"It never gives up, and it never will.\"",
+    );
+    tag(&mut doc, &[("retaliated", Upos::Verb)]);
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Direct,
+            "They must face the voters,\" an angry Hollande retaliated. \"It never gives up, and it never will.",
+            Some("retaliated")
+        )]
+    );
+    let mut doc = document("\"We are hopeful about the talks and the vote,\" they conclude.");
+    tag(&mut doc, &[("conclude", Upos::Verb)]);
+    run(&mut doc);
+    assert_eq!(kinds_and_texts(&doc)[0].2, Some("conclude"));
+    // Not after a word that opens a clause, nor after a quotation inside its sentence.
+    let mut doc = document("\"That makes me smart, believe me,\" when Clinton blasted him for it.");
+    tag(&mut doc, &[("blasted", Upos::Verb), ("when", Upos::Sconj)]);
+    run(&mut doc);
+    assert!(kinds_and_texts(&doc).iter().all(|q| q.2 != Some("blasted")));
+    let mut doc = document("In a box labeled \"medical problem,\" a doctor had typed the words.");
+    tag(&mut doc, &[("typed", Upos::Verb)]);
+    run(&mut doc);
+    assert!(kinds_and_texts(&doc).iter().all(|q| q.2 != Some("typed")));
+}
+
+#[test]
+fn a_title_inside_the_attribution_of_a_quotation_does_not_split_it() {
+    let mut doc = document(
+        "\"It is too early to tell,\" said Cuban, a host on the show \"Shark Tank.\" \"I mean, there is so much uncertainty about the economy.\"",
+    );
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Direct,
+            "It is too early to tell,\" said Cuban, a host on the show \"Shark Tank.\" \"I mean, there is so much uncertainty about the economy.",
+            Some("said")
+        )]
+    );
+}
