@@ -176,6 +176,9 @@ impl<'a> Attributor<'a> {
                     .map(|i| i + 1);
                 start.filter(|&s| self.has_words(s..inside.start))
             }
+            // `Biden suggested … - "He would have loved Stalin," Mr. Biden said twice - and …`: a
+            // quotation with its own attribution, set off by a dash or parenthesis, is whole.
+            _ if after.is_some() && self.set_off(&inside) => None,
             _ if !lead.is_empty() && !introduced && !self.introduced_by(&inside, ":") => Some(lead.start),
             _ => None,
         };
@@ -218,6 +221,15 @@ impl<'a> Attributor<'a> {
     /// The words of the quotation's sentence before its opening mark, less punctuation and
     /// anything up to an earlier quotation or sentence end the splitter left in.
     pub(super) fn words_before(&self, inside: &Range<usize>, sentence: usize) -> Range<usize> {
+        // `… said at a rally in Binghamton, N.Y. "Secretary Clinton …"`: a capitalised quotation
+        // right after a word with a full stop of its own opens a sentence the splitter missed
+        // (it took the stop for an abbreviation's).
+        if inside.start > 0 && self.starts_capitalised(inside) {
+            let previous = self.words.text(inside.start - 1);
+            if previous.len() > 1 && previous.ends_with('.') {
+                return inside.start..inside.start;
+            }
+        }
         let range = self.sentence_range(sentence);
         let floor = range.start.min(inside.start);
         let mut start = (floor..inside.start)
@@ -303,6 +315,17 @@ impl<'a> Attributor<'a> {
             .find(|&i| !QUOTE_MARKS.contains(&self.words.text(i)));
         first.is_some_and(|i| self.words.text(i).starts_with(char::is_uppercase))
             && last.is_some_and(|i| matches!(self.words.text(i), "." | "?" | "!"))
+    }
+
+    /// Whether a dash or an opening parenthesis stands right before the opening mark.
+    pub(super) fn set_off(&self, inside: &Range<usize>) -> bool {
+        inside.start > 0 && matches!(self.words.text(inside.start - 1), "-" | "--" | "—" | "–" | "(")
+    }
+
+    /// Whether a quotation's first word is capitalised (`"Secretary Clinton …"`).
+    pub(super) fn starts_capitalised(&self, inside: &Range<usize>) -> bool {
+        let first = inside.clone().find(|&i| !self.is_punct(i));
+        first.is_some_and(|i| self.words.text(i).starts_with(char::is_uppercase))
     }
 
     /// Whether a quotation's first word is lower-case (`"is deeply regrettable"`).

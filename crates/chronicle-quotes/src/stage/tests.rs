@@ -31,6 +31,24 @@ fn tokenize(text: &str) -> Vec<Span> {
 }
 
 fn document(text: &str) -> Document {
+    document_from(text, tokenize(text))
+}
+
+/// A document whose abbreviations (`N.Y.`) are single tokens, as the real tokenizer has them,
+/// so that their full stop ends no sentence.
+fn document_with_abbreviations(text: &str, abbreviations: &[&str]) -> Document {
+    let mut spans = tokenize(text);
+    for abbreviation in abbreviations {
+        let start = text.find(abbreviation).expect("abbreviation in text");
+        let end = start + abbreviation.len();
+        let first = spans.iter().position(|s| s.start as usize == start).unwrap();
+        let last = spans.iter().rposition(|s| s.end as usize == end).unwrap();
+        spans.splice(first..=last, [Span::new(start, end)]);
+    }
+    document_from(text, spans)
+}
+
+fn document_from(text: &str, spans: Vec<Span>) -> Document {
     let meta = Meta {
         id: "t".into(),
         date: Date::from_ymd_opt(2021, 12, 31).unwrap(),
@@ -40,7 +58,6 @@ fn document(text: &str) -> Document {
         url: None,
     };
     let mut doc = Document::new(meta, text.into());
-    let spans = tokenize(text);
     let mut sentences = Vec::new();
     let mut start = 0;
     for (i, span) in spans.iter().enumerate() {
@@ -1296,6 +1313,37 @@ fn a_title_inside_the_attribution_of_a_quotation_does_not_split_it() {
         [(
             QuoteKind::Direct,
             "It is too early to tell,\" said Cuban, a host on the show \"Shark Tank.\" \"I mean, there is so much uncertainty about the economy.",
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn a_quotation_with_its_attribution_set_off_by_dashes_is_whole() {
+    let mut doc = document(
+        "Biden suggested Trump admired strongmen - \"He would have loved Stalin,\" Biden said twice - and left.",
+    );
+    run(&mut doc);
+    let quoted: Vec<_> = kinds_and_texts(&doc)
+        .into_iter()
+        .filter(|q| q.0 != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(
+        quoted,
+        [(QuoteKind::Direct, "He would have loved Stalin,", Some("said"))]
+    );
+}
+
+#[test]
+fn a_capitalised_quotation_after_an_abbreviation_opens_a_sentence() {
+    let text = "\"Her record is not a good record,\" Sanders said at a rally in Albany, N.Y. \"Her department worked to export it throughout the world.\"";
+    let mut doc = document_with_abbreviations(text, &["N.Y."]);
+    run(&mut doc);
+    assert_eq!(
+        kinds_and_texts(&doc),
+        [(
+            QuoteKind::Direct,
+            "Her record is not a good record,\" Sanders said at a rally in Albany, N.Y. \"Her department worked to export it throughout the world.",
             Some("said")
         )]
     );
