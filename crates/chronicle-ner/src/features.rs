@@ -9,6 +9,7 @@
 use crate::hash::{FeatureHasher as H, StrMap, StrSet};
 use crate::lexicon::{Cluster, Lexicon};
 use crate::tags::{split, Tag};
+use crate::weights::{Scores, Weights};
 
 // Template ids: part of every feature hash, so never renumber (bump FEATURE_VERSION instead).
 const T_BIAS: u8 = 1;
@@ -284,6 +285,10 @@ pub struct Extractor<'a> {
     gaz: Vec<Vec<(u8, u8)>>,
     /// Shapes of a headline word's article spelling.
     variant_shape: String,
+    /// Each token's entry in the word cache (tagging with a cache only).
+    entries: Vec<u32>,
+    /// Word-only features of one token (tagging with a cache only).
+    scratch: Vec<u64>,
 }
 
 /// What extraction needs of one token, computed once per sentence (strings are ranges of
@@ -353,17 +358,85 @@ impl<'a> Extractor<'a> {
             caps: Vec::new(),
             gaz: Vec::new(),
             variant_shape: String::new(),
+            entries: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
+    /// The features of every token of a sentence (training, and tagging without a cache).
     pub fn extract(&mut self, words: &[&str], doc: &DocInfo, out: &mut SentenceFeatures) {
         out.clear();
-        let n = words.len();
+        let headline = self.prepare(words, doc, None);
+        for i in 0..words.len() {
+            self.word_features(i, words, doc, headline, &mut out.hashes);
+            self.context_features(i, words, doc, headline, &mut out.hashes);
+            out.close_token();
+        }
+    }
+
+    /// Like [`Extractor::extract`], but each token's word-only features (the first ones of
+    /// [`Extractor::extract`]'s list) are replaced by the sum of their rows, `base[i]`, taken
+    /// from `cache` when the word was seen before. The rows are added in the order
+    /// `extract` lists them, starting from zero, so continuing from `base[i]` with the
+    /// token's other features gives bit for bit the sums of the uncached lists.
+    pub(crate) fn extract_cached(
+        &mut self,
+        words: &[&str],
+        doc: &DocInfo,
+        weights: &Weights,
+        cache: &mut WordCache,
+        out: &mut SentenceFeatures,
+        base: &mut Vec<Scores>,
+    ) {
+        out.clear();
+        base.clear();
+        let headline = self.prepare(words, doc, Some(cache));
+        let mut scratch = std::mem::take(&mut self.scratch);
+        for i in 0..words.len() {
+            // In a headline with an article spelling the features depend on the article:
+            // not cached.
+            let cacheable = !headline || !doc.case_variant.contains_key(words[i]);
+            let slot = usize::from(i > 0) + 2 * usize::from(headline);
+            let cached = if cacheable {
+                cache.sum(self.entries[i], slot)
+            } else {
+                None
+            };
+            let sum = match cached {
+                Some(s) => s,
+                None => {
+                    scratch.clear();
+                    self.word_features(i, words, doc, headline, &mut scratch);
+                    let s = weights.sum(&scratch);
+                    if cacheable {
+                        cache.set_sum(self.entries[i], slot, s);
+                    }
+                    s
+                }
+            };
+            base.push(sum);
+            self.context_features(i, words, doc, headline, &mut out.hashes);
+            out.close_token();
+        }
+        self.scratch = scratch;
+    }
+
+    /// Computes what the features need of every token (lower-case form, shapes, cluster,
+    /// gazetteer matches); returns whether the sentence is a headline. With a cache, each
+    /// token's cache entry goes to `self.entries` and the clusters come from it.
+    fn prepare(&mut self, words: &[&str], doc: &DocInfo, mut cache: Option<&mut WordCache>) -> bool {
         let headline = is_all_caps_sentence(words);
         let lexicon = self.lexicon;
         self.text.clear();
         self.toks.clear();
         self.caps.clear();
+        self.entries.clear();
+        if let Some(cache) = cache.as_deref_mut() {
+            // Dropped between sentences only: entries are indices.
+            if cache.words.len() + words.len() > WordCache::MAX_WORDS {
+                cache.clear();
+            }
+        }
         for w in words {
             let start = self.text.len();
             if w.is_ascii() {
@@ -374,14 +447,21 @@ impl<'a> Extractor<'a> {
             }
             let lower_range = (start as u32, self.text.len() as u32);
             let lower = &self.text[start..];
-            let cluster = lexicon.cluster(w).or_else(|| {
-                // Headline words take the cluster of their usual spelling, or of the
-                // lower-cased word.
-                doc.case_variant
-                    .get(*w)
-                    .and_then(|v| lexicon.cluster(v))
-                    .or_else(|| lexicon.cluster(lower))
-            });
+            // The word's own cluster, else (headline words) that of its usual spelling in
+            // the article, else that of the lower-cased word.
+            let cluster = match cache.as_deref_mut() {
+                Some(cache) => {
+                    let (e, own, of_lower) = cache.entry(w, lower, lexicon);
+                    self.entries.push(e);
+                    own.or_else(|| doc.case_variant.get(*w).and_then(|v| lexicon.cluster(v)).or(of_lower))
+                }
+                None => lexicon.cluster(w).or_else(|| {
+                    doc.case_variant
+                        .get(*w)
+                        .and_then(|v| lexicon.cluster(v))
+                        .or_else(|| lexicon.cluster(lower))
+                }),
+            };
             let (shape, short, chars) = shapes_into(w, &mut self.text);
             self.toks.push(Tok {
                 lower: lower_range,
@@ -393,6 +473,63 @@ impl<'a> Extractor<'a> {
             self.caps.push(!has_lower(w));
         }
         lexicon.matches_into(words, &self.caps, &mut self.gaz);
+        headline
+    }
+
+    /// The features of token `i` that depend only on its word, on whether it is the first
+    /// word and on whether the sentence is a headline (given the article's spelling of the
+    /// word in a headline). They come first in a token's list.
+    fn word_features(&mut self, i: usize, words: &[&str], doc: &DocInfo, headline: bool, h: &mut Vec<u64>) {
+        let text = self.text.as_str();
+        let get = |r: (u32, u32)| &text[r.0 as usize..r.1 as usize];
+        let t = &self.toks[i];
+        let t_word = words[i];
+        let t_lower = get(t.lower);
+        let t_short = get(t.short);
+        h.push(H::new(T_BIAS).finish());
+        // In headlines the surface form is uninformative upper case: use the article's
+        // own spelling of the word where there is one.
+        let variant = if headline {
+            doc.case_variant.get(t_word).map(String::as_str)
+        } else {
+            None
+        };
+        let word = variant.unwrap_or(t_word);
+        h.push(H::new(T_WORD).str(word).finish());
+        h.push(H::new(T_LOWER).str(t_lower).finish());
+        let (ends, k_max) = affixes(t_lower);
+        for (k, &(end, start)) in ends[..k_max].iter().enumerate() {
+            let k = k as u64 + 1;
+            h.push(H::new(T_PREFIX).num(k).str(&t_lower[..end]).finish());
+            h.push(H::new(T_SUFFIX).num(k).str(&t_lower[start..]).finish());
+        }
+        let (shape_of_word, short_of_word) = match variant {
+            Some(v) => {
+                self.variant_shape.clear();
+                let (a, b, _) = shapes_into(v, &mut self.variant_shape);
+                let s = self.variant_shape.as_str();
+                (&s[a.0 as usize..a.1 as usize], &s[b.0 as usize..b.1 as usize])
+            }
+            None => (get(t.shape), t_short),
+        };
+        h.push(H::new(T_SHAPE).str(shape_of_word).finish());
+        h.push(H::new(T_SHORT_SHAPE).str(short_of_word).finish());
+        h.push(
+            H::new(T_CAPS)
+                .str(short_of_word)
+                .num(i.min(1) as u64)
+                .num(headline as u64)
+                .finish(),
+        );
+        h.push(H::new(T_LENGTH).num(t.chars.min(10) as u64).finish());
+        if headline {
+            h.push(H::new(T_HEADLINE_LOWER).str(t_lower).finish());
+        }
+    }
+
+    /// The rest of token `i`'s features: neighbours, gazetteers, clusters, document evidence.
+    fn context_features(&self, i: usize, words: &[&str], doc: &DocInfo, headline: bool, h: &mut Vec<u64>) {
+        let n = words.len();
         let text = self.text.as_str();
         let get = |r: (u32, u32)| &text[r.0 as usize..r.1 as usize];
         let toks = &self.toks[..];
@@ -407,127 +544,145 @@ impl<'a> Extractor<'a> {
                 (words[j as usize], get(t.lower), get(t.short))
             }
         };
-
-        for i in 0..n {
-            let t = &toks[i];
-            let t_word = words[i];
-            let t_lower = get(t.lower);
-            let t_short = get(t.short);
-            let h = &mut out.hashes;
-            let ii = i as isize;
-            h.push(H::new(T_BIAS).finish());
-            // In headlines the surface form is uninformative upper case: use the article's
-            // own spelling of the word where there is one.
-            let variant = if headline {
-                doc.case_variant.get(t_word).map(String::as_str)
-            } else {
-                None
-            };
-            let word = variant.unwrap_or(t_word);
-            h.push(H::new(T_WORD).str(word).finish());
-            h.push(H::new(T_LOWER).str(t_lower).finish());
-            let (ends, k_max) = affixes(t_lower);
-            for (k, &(end, start)) in ends[..k_max].iter().enumerate() {
-                let k = k as u64 + 1;
-                h.push(H::new(T_PREFIX).num(k).str(&t_lower[..end]).finish());
-                h.push(H::new(T_SUFFIX).num(k).str(&t_lower[start..]).finish());
+        let t = &toks[i];
+        let t_word = words[i];
+        let t_lower = get(t.lower);
+        let t_short = get(t.short);
+        let ii = i as isize;
+        for off in [-2isize, -1, 1, 2] {
+            let (w, lower, short) = at(ii + off);
+            h.push(H::new(T_NEIGHBOUR).num(off as u64).str(lower).finish());
+            if off.abs() == 1 {
+                h.push(H::new(T_NEIGHBOUR_SHAPE).num(off as u64).str(short).finish());
+                h.push(H::new(T_NEIGHBOUR_WORD).num(off as u64).str(w).finish());
             }
-            let (shape_of_word, short_of_word) = match variant {
-                Some(v) => {
-                    self.variant_shape.clear();
-                    let (a, b, _) = shapes_into(v, &mut self.variant_shape);
-                    let s = self.variant_shape.as_str();
-                    (&s[a.0 as usize..a.1 as usize], &s[b.0 as usize..b.1 as usize])
-                }
-                None => (get(t.shape), t_short),
-            };
-            h.push(H::new(T_SHAPE).str(shape_of_word).finish());
-            h.push(H::new(T_SHORT_SHAPE).str(short_of_word).finish());
-            h.push(
-                H::new(T_CAPS)
-                    .str(short_of_word)
-                    .num(i.min(1) as u64)
-                    .num(headline as u64)
-                    .finish(),
-            );
-            h.push(H::new(T_LENGTH).num(t.chars.min(10) as u64).finish());
-            if headline {
-                h.push(H::new(T_HEADLINE_LOWER).str(t_lower).finish());
-            }
-            for off in [-2isize, -1, 1, 2] {
-                let (w, lower, short) = at(ii + off);
-                h.push(H::new(T_NEIGHBOUR).num(off as u64).str(lower).finish());
-                if off.abs() == 1 {
-                    h.push(H::new(T_NEIGHBOUR_SHAPE).num(off as u64).str(short).finish());
-                    h.push(H::new(T_NEIGHBOUR_WORD).num(off as u64).str(w).finish());
-                }
-            }
-            h.push(H::new(T_BIGRAM_LEFT).str(at(ii - 1).1).str(t_lower).finish());
-            h.push(H::new(T_BIGRAM_RIGHT).str(t_lower).str(at(ii + 1).1).finish());
-            h.push(
-                H::new(T_SHAPE_TRIGRAM)
-                    .str(at(ii - 1).2)
-                    .str(t_short)
-                    .str(at(ii + 1).2)
-                    .finish(),
-            );
-
-            for &(g, pos) in &gaz[i] {
-                h.push(H::new(T_GAZ).num(g as u64).num(pos as u64).finish());
-                h.push(H::new(T_GAZ_SHAPE).num(g as u64).num(pos as u64).str(t_short).finish());
-            }
-            for off in [-1isize, 1] {
-                let j = ii + off;
-                if j >= 0 && (j as usize) < n {
-                    for &(g, _) in &gaz[j as usize] {
-                        h.push(H::new(T_GAZ_NEIGHBOUR).num(off as u64).num(g as u64).finish());
-                    }
-                }
-            }
-
-            if let Some(c) = t.cluster {
-                for p in CLUSTER_PREFIXES {
-                    let p = p.min(c.len);
-                    h.push(
-                        H::new(T_CLUSTER)
-                            .num(p as u64)
-                            .num((c.bits >> (c.len - p)) as u64)
-                            .finish(),
-                    );
-                }
-            } else {
-                h.push(H::new(T_CLUSTER).num(99).finish());
-            }
-            for off in [-1isize, 1] {
-                let j = ii + off;
-                if j >= 0 && (j as usize) < n {
-                    if let Some(c) = toks[j as usize].cluster {
-                        for p in [4u8, 10] {
-                            let p = p.min(c.len);
-                            h.push(
-                                H::new(T_CLUSTER_NEIGHBOUR)
-                                    .num(off as u64)
-                                    .num(p as u64)
-                                    .num((c.bits >> (c.len - p)) as u64)
-                                    .finish(),
-                            );
-                        }
-                    }
-                }
-            }
-
-            // Document-level spelling evidence.
-            if initial_cap(t_word) && has_letter(t_word) {
-                if doc.lower_seen.contains(t_lower) {
-                    h.push(H::new(T_DOC).num(1).num((i == 0) as u64).finish());
-                }
-                if i == 0 || headline {
-                    let seen_cap = doc.cap_seen.contains(word);
-                    h.push(H::new(T_DOC).num(2).num(seen_cap as u64).num(headline as u64).finish());
-                }
-            }
-            out.close_token();
         }
+        h.push(H::new(T_BIGRAM_LEFT).str(at(ii - 1).1).str(t_lower).finish());
+        h.push(H::new(T_BIGRAM_RIGHT).str(t_lower).str(at(ii + 1).1).finish());
+        h.push(
+            H::new(T_SHAPE_TRIGRAM)
+                .str(at(ii - 1).2)
+                .str(t_short)
+                .str(at(ii + 1).2)
+                .finish(),
+        );
+
+        for &(g, pos) in &gaz[i] {
+            h.push(H::new(T_GAZ).num(g as u64).num(pos as u64).finish());
+            h.push(H::new(T_GAZ_SHAPE).num(g as u64).num(pos as u64).str(t_short).finish());
+        }
+        for off in [-1isize, 1] {
+            let j = ii + off;
+            if j >= 0 && (j as usize) < n {
+                for &(g, _) in &gaz[j as usize] {
+                    h.push(H::new(T_GAZ_NEIGHBOUR).num(off as u64).num(g as u64).finish());
+                }
+            }
+        }
+
+        if let Some(c) = t.cluster {
+            for p in CLUSTER_PREFIXES {
+                let p = p.min(c.len);
+                h.push(
+                    H::new(T_CLUSTER)
+                        .num(p as u64)
+                        .num((c.bits >> (c.len - p)) as u64)
+                        .finish(),
+                );
+            }
+        } else {
+            h.push(H::new(T_CLUSTER).num(99).finish());
+        }
+        for off in [-1isize, 1] {
+            let j = ii + off;
+            if j >= 0 && (j as usize) < n {
+                if let Some(c) = toks[j as usize].cluster {
+                    for p in [4u8, 10] {
+                        let p = p.min(c.len);
+                        h.push(
+                            H::new(T_CLUSTER_NEIGHBOUR)
+                                .num(off as u64)
+                                .num(p as u64)
+                                .num((c.bits >> (c.len - p)) as u64)
+                                .finish(),
+                        );
+                    }
+                }
+            }
+        }
+
+        // Document-level spelling evidence.
+        if initial_cap(t_word) && has_letter(t_word) {
+            if doc.lower_seen.contains(t_lower) {
+                h.push(H::new(T_DOC).num(1).num((i == 0) as u64).finish());
+            }
+            if i == 0 || headline {
+                let word = if headline {
+                    doc.case_variant.get(t_word).map_or(t_word, String::as_str)
+                } else {
+                    t_word
+                };
+                let seen_cap = doc.cap_seen.contains(word);
+                h.push(H::new(T_DOC).num(2).num(seen_cap as u64).num(headline as u64).finish());
+            }
+        }
+    }
+}
+
+/// Per-word results that do not depend on the article, kept from article to article by one
+/// thread for one model: the word's cluster and that of its lower-cased form, and the summed
+/// rows of its word-only features in each of the four settings (first word or not, headline
+/// or not). Dropped whole when it grows past [`WordCache::MAX_WORDS`].
+#[derive(Default)]
+pub(crate) struct WordCache {
+    index: StrMap<u32>,
+    words: Vec<CachedWord>,
+    sums: Vec<Scores>,
+}
+
+#[derive(Clone, Copy)]
+struct CachedWord {
+    own: Option<Cluster>,
+    of_lower: Option<Cluster>,
+    /// Index into `sums` per setting (first word + 2 × headline), `u32::MAX` if not yet summed.
+    sums: [u32; 4],
+}
+
+impl WordCache {
+    const MAX_WORDS: usize = 1 << 17;
+
+    /// The entry of `word` (whose lower-case form is `lower`), made if new: its index, its
+    /// own cluster and its lower-case form's.
+    fn entry(&mut self, word: &str, lower: &str, lexicon: &Lexicon) -> (u32, Option<Cluster>, Option<Cluster>) {
+        if let Some(&e) = self.index.get(word) {
+            let c = &self.words[e as usize];
+            return (e, c.own, c.of_lower);
+        }
+        let c = CachedWord {
+            own: lexicon.cluster(word),
+            of_lower: lexicon.cluster(lower),
+            sums: [u32::MAX; 4],
+        };
+        let e = self.words.len() as u32;
+        self.words.push(c);
+        self.index.insert(word.to_string(), e);
+        (e, c.own, c.of_lower)
+    }
+
+    fn sum(&self, entry: u32, slot: usize) -> Option<Scores> {
+        let s = self.words[entry as usize].sums[slot];
+        (s != u32::MAX).then(|| self.sums[s as usize])
+    }
+
+    fn set_sum(&mut self, entry: u32, slot: usize, sum: Scores) {
+        self.words[entry as usize].sums[slot] = self.sums.len() as u32;
+        self.sums.push(sum);
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.index.clear();
+        self.words.clear();
+        self.sums.clear();
     }
 }
 
@@ -599,7 +754,7 @@ mod pinned {
     /// Articles that exercise every template: headlines (with and without an article
     /// spelling), gazetteer phrases, clusters, non-ASCII and multi-byte words, digits,
     /// one-letter words, document spelling evidence and label history.
-    const ARTICLES: &[&[&str]] = &[
+    pub(super) const ARTICLES: &[&[&str]] = &[
         &[
             "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
             "Nadim Ladki",
@@ -651,5 +806,51 @@ mod pinned {
     fn feature_hashes_are_pinned() {
         let lex = Lexicon::embedded().unwrap();
         assert_eq!(digest(&lex), 6_842_526_755_407_702_921);
+    }
+}
+
+#[cfg(test)]
+mod cached {
+    use super::*;
+    use crate::model::NerModel;
+
+    /// Tagging with the word cache gives bit for bit the emission scores of tagging without
+    /// it, for words met the first time (cache filled) and again (cache read), in headlines
+    /// with and without an article spelling, first and later in a sentence.
+    #[test]
+    fn cached_sums_are_exact() {
+        let model = NerModel::embedded().unwrap();
+        let (weights, lex) = (&model.weights, &model.lexicon);
+        let mut ex = Extractor::new(lex);
+        let mut cache = WordCache::default();
+        let (mut f, mut g, mut h) = (
+            SentenceFeatures::default(),
+            SentenceFeatures::default(),
+            SentenceFeatures::default(),
+        );
+        let (mut plain, mut fast, mut base) = (Vec::new(), Vec::new(), Vec::new());
+        let mut tokens = 0;
+        for _ in 0..2 {
+            for article in super::pinned::ARTICLES {
+                let sents: Vec<Vec<&str>> = article.iter().map(|s| s.split(' ').collect()).collect();
+                let doc = DocInfo::new(&sents);
+                let mut hist = History::default();
+                for words in &sents {
+                    hist.features(words, &doc, &mut h);
+                    ex.extract(words, &doc, &mut f);
+                    weights.emissions(&[&f, &h], &mut plain);
+                    ex.extract_cached(words, &doc, weights, &mut cache, &mut g, &mut base);
+                    weights.emissions_from(&base, &[&g, &h], &mut fast);
+                    assert_eq!(plain.len(), words.len());
+                    for (a, b) in plain.iter().zip(&fast) {
+                        assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{words:?}");
+                    }
+                    tokens += words.len();
+                    hist.add(words, &weights.viterbi(&plain), &doc);
+                }
+            }
+        }
+        assert!(tokens > 100);
+        assert!(cache.words.len() < tokens / 2, "second pass reads the cache");
     }
 }

@@ -1,11 +1,13 @@
 //! [`NerModel`]: loading a trained model and tagging sentences and documents with it.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chronicle_doc::{DataError, EntityKind};
 
-use crate::features::{DocInfo, Extractor, History, SentenceFeatures, FEATURE_VERSION};
+use crate::features::{DocInfo, Extractor, History, SentenceFeatures, WordCache, FEATURE_VERSION};
 use crate::format;
 use crate::lexicon::Lexicon;
 use crate::tags::{decode, Tag};
@@ -23,6 +25,16 @@ const EMBEDDED: &[u8] = include_bytes!(concat!(
 pub struct NerModel {
     pub(crate) weights: Weights,
     pub(crate) lexicon: Lexicon,
+    /// Tells this model's entries in a thread's word cache from another model's.
+    id: u64,
+}
+
+/// Source of [`NerModel::id`]s.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// Each thread's word cache, for the model whose id it holds (see [`WordCache`]).
+    static CACHE: RefCell<(u64, WordCache)> = RefCell::new((0, WordCache::default()));
 }
 
 /// A token range `start..end` within a sentence and the entity's kind.
@@ -52,7 +64,8 @@ impl NerModel {
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<NerModel, DataError> {
         let lexicon = Lexicon::embedded()?;
         let weights = format::read(bytes, name, FEATURE_VERSION, lexicon.fingerprint)?;
-        Ok(NerModel { weights, lexicon })
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        Ok(NerModel { weights, lexicon, id })
     }
 
     /// Number of feature rows in the model.
@@ -68,16 +81,35 @@ impl NerModel {
 
     /// Entities of every sentence of an article, in order (sentences are tagged in reading
     /// order because each one's features include what was found in the earlier ones).
+    ///
+    /// Results that depend on a word alone are kept from article to article in a cache of
+    /// the calling thread's (exact: the tags are those computed without it).
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenEntity>> {
-        tag_tags(&self.weights, &self.lexicon, sentences)
-            .iter()
-            .map(|tags| decode(tags))
-            .collect()
+        CACHE.with_borrow_mut(|(owner, cache)| {
+            if *owner != self.id {
+                cache.clear();
+                *owner = self.id;
+            }
+            tag_with(&self.weights, &self.lexicon, sentences, Some(cache))
+                .iter()
+                .map(|tags| decode(tags))
+                .collect()
+        })
     }
 }
 
 /// Decodes an article with given weights: shared by the model and by training's dev checks.
 pub(crate) fn tag_tags(weights: &Weights, lexicon: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+    tag_with(weights, lexicon, sentences, None)
+}
+
+/// [`tag_tags`], with or without a word cache (which must hold sums made with `weights`).
+fn tag_with(
+    weights: &Weights,
+    lexicon: &Lexicon,
+    sentences: &[Vec<&str>],
+    mut cache: Option<&mut WordCache>,
+) -> Vec<Vec<Tag>> {
     let normal: Vec<Vec<Cow<str>>> = sentences
         .iter()
         .map(|s| s.iter().map(|w| normalize(w)).collect())
@@ -90,15 +122,24 @@ pub(crate) fn tag_tags(weights: &Weights, lexicon: &Lexicon, sentences: &[Vec<&s
     let mut feats = SentenceFeatures::default();
     let mut hist = SentenceFeatures::default();
     let mut em = Vec::new();
+    let mut base = Vec::new();
     let mut out = Vec::with_capacity(sentences.len());
     for words in sentences {
         if words.is_empty() {
             out.push(Vec::new());
             continue;
         }
-        extractor.extract(words, &doc, &mut feats);
         history.features(words, &doc, &mut hist);
-        weights.emissions(&[&feats, &hist], &mut em);
+        match cache.as_deref_mut() {
+            Some(cache) => {
+                extractor.extract_cached(words, &doc, weights, cache, &mut feats, &mut base);
+                weights.emissions_from(&base, &[&feats, &hist], &mut em);
+            }
+            None => {
+                extractor.extract(words, &doc, &mut feats);
+                weights.emissions(&[&feats, &hist], &mut em);
+            }
+        }
         let tags = weights.viterbi(&em);
         history.add(words, &tags, &doc);
         out.push(tags);

@@ -40,10 +40,36 @@ impl Weights {
     /// feature's row is looked up (independent lookups, whose cache misses overlap), then the
     /// rows are added, each fetched a few rows ahead.
     pub fn emissions(&self, sets: &[&SentenceFeatures], out: &mut Vec<Scores>) {
-        const AHEAD: usize = 4;
         out.clear();
-        let n = sets[0].len();
-        out.resize(n, [0.0; N_TAGS]);
+        out.resize(sets[0].len(), [0.0; N_TAGS]);
+        self.add_rows(sets, out);
+    }
+
+    /// [`Weights::emissions`] with each token's sum started from `base[i]` instead of zero
+    /// (the rows of features left out of `sets`, summed by [`Weights::sum`]).
+    pub fn emissions_from(&self, base: &[Scores], sets: &[&SentenceFeatures], out: &mut Vec<Scores>) {
+        out.clear();
+        out.extend_from_slice(base);
+        self.add_rows(sets, out);
+    }
+
+    /// The sum of the rows of the known features among `hashes`, in their order, from zero.
+    pub fn sum(&self, hashes: &[u64]) -> Scores {
+        let mut s = [0.0; N_TAGS];
+        for h in hashes {
+            if let Some(&r) = self.index.get(h) {
+                let row = &self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
+                for (s, w) in s.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+        s
+    }
+
+    /// Adds to `out[i]` the rows of token `i`'s features from each set, in order.
+    fn add_rows(&self, sets: &[&SentenceFeatures], out: &mut [Scores]) {
+        const AHEAD: usize = 4;
         let mut found: Vec<u32> = Vec::new();
         for (i, scores) in out.iter_mut().enumerate() {
             found.clear();
