@@ -45,10 +45,11 @@ pub(crate) fn matching_pattern<'p>(tree: &Tree<'_>, i: usize, patterns: &'p Patt
         _ => return None,
     };
     lemmas.iter().find_map(|lemma| {
-        patterns
-            .for_trigger(kind, lemma)
-            .iter()
-            .find(|p| p.particles.iter().all(|w| attached(tree, i, w)) && objects_match(tree, i, p))
+        patterns.for_trigger(kind, lemma).iter().find(|p| {
+            p.particles.iter().all(|w| attached(tree, i, w))
+                && objects_match(tree, i, p)
+                && !contributes_only(tree, i, p)
+        })
     })
 }
 
@@ -66,6 +67,16 @@ fn is_compound_descriptor(tree: &Tree<'_>, i: usize) -> bool {
             .head(i)
             .is_some_and(|h| h > i && tree.doc.tokens[h].upos == Some(Upos::Noun));
     participle && hyphened && describes
+}
+
+/// Aid given to nobody: "cuts to *help narrow* its surplus", "confidence *helped* futures
+/// settle higher". A verb of aid with a verb complement and no object names a contribution
+/// to an outcome, not aid to an actor ("helped Haiti rebuild" has its object).
+fn contributes_only(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
+    pattern.kind == TriggerKind::Verb
+        && pattern.code.starts_with("07")
+        && tree.child(i, "xcomp").is_some()
+        && tree.child(i, "obj").is_none()
 }
 
 /// Nouns a compound before them only classifies: an organization, its people or a law ("an

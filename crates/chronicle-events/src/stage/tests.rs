@@ -589,6 +589,32 @@ fn words_that_only_describe_a_noun_are_no_events() {
 }
 
 #[test]
+fn helping_an_outcome_is_no_aid() {
+    // "Taiwan will help narrow its surplus with Japan": no aid to anyone. "Japan helped Haiti
+    // rebuild": aid to Haiti.
+    let outcome: &[Row] = &[
+        ("Taiwan", "Taiwan", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("help", "help", "VERB", 0, "root"),
+        ("narrow", "narrow", "VERB", 3, "xcomp"),
+        ("its", "its", "PRON", 6, "nmod:poss"),
+        ("surplus", "surplus", "NOUN", 4, "obj"),
+        ("with", "with", "ADP", 8, "case"),
+        ("Japan", "Japan", "PROPN", 6, "nmod"),
+    ];
+    let mut doc = document(&[outcome], &[(0, 0, 1, "TWN"), (0, 7, 8, "JPN")]);
+    assert_eq!(code(&mut doc), [], "an outcome");
+    let aid: &[Row] = &[
+        ("Japan", "Japan", "PROPN", 2, "nsubj"),
+        ("helped", "help", "VERB", 0, "root"),
+        ("Haiti", "Haiti", "PROPN", 2, "obj"),
+        ("rebuild", "rebuild", "VERB", 2, "xcomp"),
+    ];
+    let mut doc = document(&[aid], &[(0, 0, 1, "JPN"), (0, 2, 3, "HTI")]);
+    assert_eq!(code(&mut doc), [ev("JPN", "070", "HTI", Mode::Asserted, 1)]);
+}
+
+#[test]
 fn a_purpose_clause_is_part_of_the_event_it_serves() {
     // "Blinken met Wang to discuss Taiwan": one meeting, not a meeting and a discussion.
     let rows: &[Row] = &[
