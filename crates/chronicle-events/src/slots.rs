@@ -113,6 +113,22 @@ fn is_reduced_passive(tree: &Tree<'_>, v: usize) -> bool {
     noun_has_verb && !next_is_object
 }
 
+/// A past participle heading an adverbial clause before its main clause, with no auxiliary
+/// ("having met") and no subject or object of its own: a passive ("Asked whether …",
+/// "Elected in 2019, …"). Opening the sentence, a form tagged as a past tense is one too.
+fn is_passive_participle_clause(tree: &Tree<'_>, v: usize) -> bool {
+    let participle = match tree.doc.tokens[v].xpos {
+        Some("VBN") => true,
+        Some("VBD") => v == tree.start,
+        _ => false,
+    };
+    participle
+        && tree.head(v).is_some_and(|h| h > v)
+        && ["aux", "aux:pass", "nsubj", "nsubj:pass", "obj"]
+            .iter()
+            .all(|rel| tree.child(v, rel).is_none())
+}
+
 /// An actor filling a slot: the mention and the token the slot found it through.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Filler<'d> {
@@ -346,6 +362,12 @@ impl<'t, 'd> Slots<'t, 'd> {
             // "victims *killed* near Chad": the noun a past participle describes is its
             // patient; the clause above holds no agent of it.
             if rel == "acl" && is_reduced_passive(tree, current) {
+                return Vec::new();
+            }
+            // "*Asked* whether Berlin would send tanks, Scholz declined": a past participle
+            // opening the sentence without an auxiliary is passive; the subject of the clause
+            // above is the one asked, and who asked is unknown.
+            if rel == "advcl" && is_passive_participle_clause(tree, current) {
                 return Vec::new();
             }
             // A clause modifying an actor noun has that actor as its subject ("troops entering").

@@ -615,6 +615,40 @@ fn helping_an_outcome_is_no_aid() {
 }
 
 #[test]
+fn who_is_asked_in_an_opening_participle_is_not_who_asks() {
+    // "Asked about Poland, Scholz declined": Scholz was asked; he asked nobody. A clause
+    // with an object of its own ("asked Poland") is active: he is the one who asks.
+    let rows = |first: &'static str, xpos: &'static str| -> (Vec<Row>, &'static str) {
+        (
+            vec![
+                (first, "ask", "VERB", 5, "advcl"),
+                ("Poland", "Poland", "PROPN", 1, "obj"),
+                (",", ",", "PUNCT", 1, "punct"),
+                ("Scholz", "Scholz", "PROPN", 5, "nsubj"),
+                ("declined", "decline", "VERB", 0, "root"),
+            ],
+            xpos,
+        )
+    };
+    let run = |(rows, xpos): (Vec<Row>, &'static str), drop_object: bool| {
+        let mut rows = rows;
+        if drop_object {
+            // "Asked about Poland": no object of its own.
+            rows[1].4 = "obl";
+        }
+        let mut doc = document(&[&rows], &[(0, 1, 2, "POL"), (0, 3, 4, "DEUGOV")]);
+        doc.tokens[0].xpos = Some(xpos);
+        code(&mut doc)
+    };
+    assert_eq!(run(rows("Asked", "VBD"), true), [], "a passive opening the sentence");
+    let active = run(rows("Asked", "VBD"), false);
+    assert!(
+        active.iter().any(|e| e.0 == "DEUGOV"),
+        "with an object it acts: {active:?}"
+    );
+}
+
+#[test]
 fn a_purpose_clause_is_part_of_the_event_it_serves() {
     // "Blinken met Wang to discuss Taiwan": one meeting, not a meeting and a discussion.
     let rows: &[Row] = &[
