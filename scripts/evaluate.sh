@@ -6,7 +6,9 @@
 #   scripts/evaluate.sh            # release build, every suite
 #   scripts/evaluate.sh --ci       # the debug build CI already made; the quick suites only
 #   scripts/evaluate.sh ner timex  # release build, the named suites only
-#   (ner-spacy runs spaCy's small model on the NER input as a peer, when .venv-spacy exists;
+#   (patterns runs each event pattern's own example sentence through the pipeline and says
+#   whether it fires its line: crates/chronicle/examples/check_patterns.rs;
+#   ner-spacy runs spaCy's small model on the NER input as a peer, when .venv-spacy exists;
 #   parquet reads the store's Parquet export with pyarrow, when scripts/setup-eval.sh made
 #   .venv-eval or python3 has pyarrow)
 set -euo pipefail
@@ -33,7 +35,7 @@ if $ci; then
 else
   cargo build -q --release --bin chronicle
   bin=$repo/target/release/chronicle
-  [[ ${#suites[@]} -gt 0 ]] || suites=(article ner ner-spacy timex quotes quotes-direct geo-lgl geo-geovirus events-petr2 events-plover ud-ewt ud-gum parquet)
+  [[ ${#suites[@]} -gt 0 ]] || suites=(article ner ner-spacy timex quotes quotes-direct geo-lgl geo-geovirus events-petr2 events-plover patterns ud-ewt ud-gum parquet)
 fi
 
 out=$repo/docs/results/eval
@@ -100,6 +102,12 @@ for suite in "${suites[@]}"; do
     geo-geovirus) run geo-geovirus geo data/geoparsing/GeoVirus.xml ;;
     events-petr2) run events-petr2 events-petr2 data/events/petr2-gsr.xml ;;
     events-plover) run events-plover events-plover data/events/plover-gsr-dev.json ;;
+    patterns) # every pattern line's example must fire that line (exit 1 lists the misses)
+      echo "== patterns"
+      status=0
+      cargo run -q --release -p chronicle --example check_patterns >"$out/patterns.txt" || status=$?
+      tail -n 1 "$out/patterns.txt"
+      [[ $status -le 1 ]] || exit "$status" ;;
     ud-ewt) CMD="$bin code --with tokens" run ud-ewt ud data/ud/EWT/en_ewt-ud-dev.conllu ;;
     ud-gum) CMD="$bin code --with tokens" run ud-gum ud data/ud/GUM/en_gum-ud-dev.conllu ;;
     throughput) run throughput-reuters throughput data/corpora/reuters21578 ;;

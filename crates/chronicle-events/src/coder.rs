@@ -34,6 +34,7 @@ impl Coder<'_> {
             code: DEMAND.to_owned(),
             targets: vec![Slot::None],
             reversed: false,
+            example: String::new(),
         };
         let slots = Slots { tree };
         let triggers: Vec<(usize, &Pattern)> = (tree.start..tree.end)

@@ -39,4 +39,4 @@ mod trigger;
 pub use ontology::{EventType, Ontology};
 pub use patterns::{Pattern, Patterns, Slot, TriggerKind};
 pub use recode::Recoding;
-pub use stage::EventStage;
+pub use stage::{EventStage, Firing};

@@ -60,6 +60,8 @@ pub struct Pattern {
     pub targets: Vec<Slot>,
     /// The slots name the source and the subject is the target (`<` in the file).
     pub reversed: bool,
+    /// The line's example sentence (empty for patterns built in code).
+    pub example: String,
 }
 
 impl Pattern {
@@ -71,6 +73,11 @@ impl Pattern {
             _ => 2,
         };
         self.particles.len() + objects
+    }
+
+    /// The pattern's line in its file (0 for patterns built in code).
+    pub fn line(&self) -> usize {
+        self.id.rsplit(':').next().and_then(|n| n.parse().ok()).unwrap_or(0)
     }
 
     /// Whether the pattern names its object's words ("hold +talk"), which are then part of
@@ -159,6 +166,7 @@ impl Patterns {
                 code: code.to_owned(),
                 targets,
                 reversed,
+                example: example.trim().to_owned(),
             };
             let list = by_trigger.entry((kind, lemma)).or_default();
             if list
@@ -174,6 +182,13 @@ impl Patterns {
             list.sort_by_key(|p| std::cmp::Reverse(p.specificity()));
         }
         Ok(Patterns { by_trigger, count })
+    }
+
+    /// Every pattern, in the order of the file.
+    pub fn all(&self) -> Vec<&Pattern> {
+        let mut all: Vec<&Pattern> = self.by_trigger.values().flatten().collect();
+        all.sort_by_key(|p| p.line());
+        all
     }
 
     /// The patterns for a trigger, most specific first.
@@ -201,6 +216,10 @@ mod tests {
         let ontology = Ontology::builtin().unwrap();
         let patterns = Patterns::builtin(&ontology).unwrap();
         assert!(patterns.len() > 100, "{} patterns", patterns.len());
+        let all = patterns.all();
+        assert_eq!(all.len(), patterns.len());
+        assert!(all.windows(2).all(|w| w[0].line() < w[1].line()), "in file order");
+        assert!(all.iter().all(|p| !p.example.is_empty()));
         let call = patterns.for_trigger(TriggerKind::Verb, "call");
         assert!(
             call[0].specificity() >= call.last().unwrap().specificity(),

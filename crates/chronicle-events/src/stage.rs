@@ -274,6 +274,49 @@ impl EventStage {
     }
 }
 
+/// A pattern that fired on a token: the trigger the coder starts from, whether or not an
+/// event came of it (an event also needs its actors, and may be folded into another).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Firing {
+    /// The sentence, counted from 0.
+    pub sentence: u32,
+    /// The trigger token, counted in the document.
+    pub token: u32,
+    /// The pattern's `file:line`.
+    pub pattern: String,
+    pub code: String,
+}
+
+impl EventStage {
+    /// The patterns, as loaded.
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
+    }
+
+    /// The pattern each token of an annotated document fires (the most specific whose
+    /// constraints hold), in text order. A diagnostic: it codes nothing and changes nothing.
+    pub fn fired_patterns(&self, doc: &Document) -> Vec<Firing> {
+        let places = self.place_mentions(doc);
+        let mut mentions = self.mentions_with_nationals(doc, &places);
+        fill_unknown_countries(&mut mentions, &places);
+        let mut out = Vec::new();
+        for sentence in 0..doc.sentences.len() {
+            let tree = Tree::new(doc, &mentions, &places, sentence);
+            for i in tree.start..tree.end {
+                if let Some(p) = crate::trigger::matching_pattern(&tree, i, &self.patterns) {
+                    out.push(Firing {
+                        sentence: sentence as u32,
+                        token: i as u32,
+                        pattern: p.id.clone(),
+                        code: p.code.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Whether an actor mention of the document overlaps `span`.
 fn has_actor(doc: &Document, span: Span) -> bool {
     doc.mentions.iter().any(|m| m.actor.is_some() && m.span.overlaps(span))
