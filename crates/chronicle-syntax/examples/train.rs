@@ -13,7 +13,11 @@
 //! trained on K-fold jackknifed first-pass tags), `--second-gate X` (the second pass re-tags
 //! only words whose first-pass score margin is below X; stored in the model), `--mix K` (tagger:
 //! ship the mean of K models trained with different shuffling seeds), `--leave-one-out 1`
-//! (tagger: training sees each word's ambiguity class without its own sentence).
+//! (tagger: training sees each word's ambiguity class without its own sentence). With
+//! `parser --jackknife K`, `--mix` and `--leave-one-out` apply to the jackknife fold taggers
+//! (give the shipped tagger's options so the parser trains on tags like its own).
+//! `--alt-gate X` (parser: features of the tagger's runner-up tag of `s0` and `b0` where the
+//! tagger's score margin is below X; the gate is stored in the model).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +30,7 @@ fn main() -> ExitCode {
         Some("tagger") => ModelKind::Tagger,
         Some("parser") => ModelKind::Parser,
         _ => {
-            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K] [--clusters FILE] [--parser-clusters 0|1] [--second-pass K] [--second-gate X] [--mix K] [--leave-one-out 0|1]");
+            eprintln!("usage: train tagger|parser --train FILE... --dev FILE --out DIR [--epochs N] [--seed N] [--prune X] [--tagger DIR] [--jackknife K] [--clusters FILE] [--parser-clusters 0|1] [--second-pass K] [--second-gate X] [--mix K] [--leave-one-out 0|1] [--alt-gate X]");
             return ExitCode::from(2);
         }
     };
@@ -51,6 +55,9 @@ fn main() -> ExitCode {
             "--mix" => config.mix = value.parse().expect("--mix takes a number"),
             "--leave-one-out" => config.leave_one_out = value != "0",
             "--second-gate" => config.second_gate = value.parse().expect("--second-gate takes a number"),
+            "--alt-gate" => {
+                config.alt_gate = Some(value.parse().expect("--alt-gate takes a number")).filter(|&g: &f32| g > 0.0)
+            }
             _ => {
                 eprintln!("unknown option {flag}");
                 return ExitCode::from(2);

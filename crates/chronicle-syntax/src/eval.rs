@@ -8,8 +8,8 @@ use chronicle_doc::Upos;
 
 use crate::conllu::TreeSentence;
 use crate::models::SyntaxModels;
-use crate::parser::{tag_key, ParseScratch, Parser};
-use crate::tagger::{TagScratch, Tagger};
+use crate::parser::{tag_key, ParseScratch, Parser, NO_ALT_KEY};
+use crate::tagger::{TagScratch, Tagger, NO_ALT};
 
 /// Accuracies (0–100) and speeds of one evaluation.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -102,8 +102,9 @@ pub fn evaluate_tagger(tagger: &Tagger, gold: &[TreeSentence]) -> Scores {
     }
 }
 
-/// Parser-only scores (UAS, LAS); tags are `tags[s][i]` keys, or gold tags when `None`.
-pub fn evaluate_parser(parser: &Parser, gold: &[TreeSentence], tags: Option<&[Vec<u64>]>) -> Scores {
+/// Parser-only scores (UAS, LAS); tags are `tags[s][i]` keys, or gold tags when `None`;
+/// `alts[s][i]` the tagger's runner-up tag keys (see [`predicted_tag_alt_keys`]; empty: none).
+pub fn evaluate_parser(parser: &Parser, gold: &[TreeSentence], tags: Option<&[Vec<u64>]>, alts: &[Vec<u64>]) -> Scores {
     let gold_tags: Vec<Vec<u64>>;
     let tags = match tags {
         Some(t) => t,
@@ -120,7 +121,11 @@ pub fn evaluate_parser(parser: &Parser, gold: &[TreeSentence], tags: Option<&[Ve
     let arcs: Vec<_> = gold
         .iter()
         .zip(tags)
-        .map(|(s, t)| parser.parse(&s.forms(), t, &mut scratch))
+        .enumerate()
+        .map(|(i, (s, t))| {
+            let alt = alts.get(i).map_or(&[][..], Vec::as_slice);
+            parser.parse_alts(&s.forms(), t, alt, &mut scratch)
+        })
         .collect();
     let secs = start.seconds();
     let (mut n, mut uas, mut las, mut full) = (0, 0, 0, 0);
@@ -163,11 +168,47 @@ pub fn predicted_tag_keys(tagger: &Tagger, gold: &[TreeSentence]) -> Vec<Vec<u64
         .collect()
 }
 
+/// The tag keys the tagger predicts for each sentence and its runner-up tag keys where its
+/// margin is below `gate` ([`NO_ALT_KEY`] elsewhere): the parser's input at run time when it
+/// has runner-up tag features.
+pub fn predicted_tag_alt_keys(tagger: &Tagger, gold: &[TreeSentence], gate: f32) -> (Vec<Vec<u64>>, Vec<Vec<u64>>) {
+    let mut scratch = TagScratch::default();
+    let mut alts = Vec::new();
+    gold.iter()
+        .map(|s| {
+            let tags = tagger.tag_alts(&s.forms(), &mut scratch, gate, &mut alts);
+            (tag_keys(tagger, &tags), alt_keys(tagger, &alts))
+        })
+        .unzip()
+}
+
+fn class_key(tagger: &Tagger, c: u16) -> u64 {
+    tag_key(
+        tagger.tags.xpos[c as usize],
+        tagger.tags.upos[c as usize].map_or("X", Upos::as_str),
+    )
+}
+
+/// The parser's tag keys of tagger classes.
+pub fn tag_keys(tagger: &Tagger, classes: &[u16]) -> Vec<u64> {
+    classes.iter().map(|&c| class_key(tagger, c)).collect()
+}
+
+/// The parser's runner-up tag keys of [`Tagger::tag_alts`]'s output.
+pub fn alt_keys(tagger: &Tagger, alts: &[u16]) -> Vec<u64> {
+    alts.iter()
+        .map(|&c| if c == NO_ALT { NO_ALT_KEY } else { class_key(tagger, c) })
+        .collect()
+}
+
 /// The full pipeline on gold tokens: tagger scores, then the parser on predicted tags.
 pub fn evaluate(models: &SyntaxModels, gold: &[TreeSentence]) -> Scores {
     let t = evaluate_tagger(&models.tagger, gold);
-    let tags = predicted_tag_keys(&models.tagger, gold);
-    let p = evaluate_parser(&models.parser, gold, Some(&tags));
+    let (tags, alts) = match models.parser.alt_gate() {
+        Some(g) => predicted_tag_alt_keys(&models.tagger, gold, g),
+        None => (predicted_tag_keys(&models.tagger, gold), Vec::new()),
+    };
+    let p = evaluate_parser(&models.parser, gold, Some(&tags), &alts);
     Scores {
         uas: p.uas,
         las: p.las,

@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 pub const MAGIC: &[u8; 8] = b"CHRSYNTX";
 /// 2: a word-cluster table in tagger and parser files (version 1 files, without it, still load).
 /// 3: the tagger's optional second-pass weights after the lemmatizer (older files: one pass).
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: the parser's optional runner-up tag gate after the clusters (older files: no runner-up
+/// tag features).
+pub const FORMAT_VERSION: u32 = 4;
 /// Oldest version this build reads.
 pub const OLDEST_VERSION: u32 = 1;
 const HEADER: usize = 8 + 4 + 4 + 8 + 32;

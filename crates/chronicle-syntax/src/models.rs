@@ -4,7 +4,8 @@ use std::path::Path;
 
 use chronicle_doc::{DataError, Upos};
 
-use crate::parser::{tag_key, ParseScratch, Parser};
+use crate::eval::{alt_keys, tag_keys};
+use crate::parser::{ParseScratch, Parser};
 use crate::tagger::{TagScratch, Tagger};
 
 /// Directory names of the models under `data/models/`.
@@ -35,6 +36,8 @@ pub struct SyntaxModels {
 pub struct Scratch {
     pub tag: TagScratch,
     pub parse: ParseScratch,
+    /// The tagger's runner-up classes (for a parser with runner-up tag features).
+    pub alts: Vec<u16>,
 }
 
 #[cfg(chronicle_embedded_models)]
@@ -86,13 +89,22 @@ impl SyntaxModels {
         if words.is_empty() {
             return Vec::new();
         }
-        let tags = self.tagger.tag(words, &mut scratch.tag);
         let set = &self.tagger.tags;
-        let keys: Vec<u64> = tags
-            .iter()
-            .map(|&t| tag_key(set.xpos[t as usize], set.upos[t as usize].map_or("X", Upos::as_str)))
-            .collect();
-        let arcs = self.parser.parse(words, &keys, &mut scratch.parse);
+        let (tags, arcs) = match self.parser.alt_gate() {
+            None => {
+                let tags = self.tagger.tag(words, &mut scratch.tag);
+                let keys = tag_keys(&self.tagger, &tags);
+                let arcs = self.parser.parse(words, &keys, &mut scratch.parse);
+                (tags, arcs)
+            }
+            Some(gate) => {
+                let tags = self.tagger.tag_alts(words, &mut scratch.tag, gate, &mut scratch.alts);
+                let keys = tag_keys(&self.tagger, &tags);
+                let alts = alt_keys(&self.tagger, &scratch.alts);
+                let arcs = self.parser.parse_alts(words, &keys, &alts, &mut scratch.parse);
+                (tags, arcs)
+            }
+        };
         words
             .iter()
             .zip(tags)

@@ -11,7 +11,7 @@ use crate::format::{self, Kind, Reader, Writer};
 use crate::hash::{finish, hash_str, mix, Rng};
 use crate::intern::intern;
 use crate::parser_features::{
-    buffer_features, features, left_features, pair_features, right_features, stack_features, SentenceKeys,
+    buffer_features, features, left_features, pair_features, right_features, stack_features, SentenceKeys, NULL_A,
 };
 use crate::perceptron::Perceptron;
 use crate::tagger_features::norm_key;
@@ -27,6 +27,9 @@ pub struct Parser {
     label_names: Vec<String>,
     /// Word clusters (empty: no cluster features).
     clusters: Clusters,
+    /// With runner-up tag features: the tagger margin below which a word's runner-up tag is
+    /// given (see [`Tagger::tag_alts`](crate::tagger::Tagger::tag_alts)).
+    alt_gate: Option<f32>,
     weights: Weights,
 }
 
@@ -66,7 +69,18 @@ pub fn tag_key(xpos: &str, upos: &str) -> u64 {
     finish(mix(hash_str(xpos), hash_str(upos)))
 }
 
-fn sentence_keys(words: &[&str], tags: &[u64], clusters: &Clusters, chars: &mut Vec<char>) -> SentenceKeys {
+/// The key of "no runner-up tag" in the `alts` given to [`Parser::parse_alts`].
+pub const NO_ALT_KEY: u64 = NULL_A;
+
+/// `alts`: runner-up tag keys ([`NO_ALT_KEY`] where none), used when `use_alts`; empty: none.
+fn sentence_keys(
+    words: &[&str],
+    tags: &[u64],
+    alts: &[u64],
+    use_alts: bool,
+    clusters: &Clusters,
+    chars: &mut Vec<char>,
+) -> SentenceKeys {
     let mut word = Vec::with_capacity(words.len() + 1);
     let mut tag = Vec::with_capacity(words.len() + 1);
     word.push(0xBEEF_0001);
@@ -81,7 +95,17 @@ fn sentence_keys(words: &[&str], tags: &[u64], clusters: &Clusters, chars: &mut 
         cl.push([0xBEEF_0003, 0xBEEF_0004, 0xBEEF_0005, 0xBEEF_0006]);
         cl.extend(words.iter().map(|w| clusters.keys(w)));
     }
-    SentenceKeys { word, tag, cl }
+    let mut alt = Vec::new();
+    if use_alts {
+        alt.reserve(words.len() + 1);
+        alt.push(NULL_A);
+        if alts.is_empty() {
+            alt.resize(words.len() + 1, NULL_A);
+        } else {
+            alt.extend_from_slice(&alts[..words.len()]);
+        }
+    }
+    SentenceKeys { word, tag, cl, alt }
 }
 
 /// The head and label of each word of a finished parse.
@@ -119,8 +143,29 @@ fn best_valid(c: &Config, scores: &[f32]) -> Move {
 
 impl Parser {
     /// Parses one sentence given its words and tag keys ([`tag_key`] of each word's tags).
+    /// A parser with runner-up tag features (see [`Parser::alt_gate`]) is then told none.
     pub fn parse(&self, words: &[&str], tags: &[u64], scratch: &mut ParseScratch) -> Arcs {
-        let keys = sentence_keys(words, tags, &self.clusters, &mut scratch.chars);
+        self.parse_alts(words, tags, &[], scratch)
+    }
+
+    /// The tagger margin below which this parser expects a word's runner-up tag
+    /// ([`Tagger::tag_alts`](crate::tagger::Tagger::tag_alts)); `None`: it has no runner-up
+    /// tag features.
+    pub fn alt_gate(&self) -> Option<f32> {
+        self.alt_gate
+    }
+
+    /// [`Parser::parse`] with the tagger's runner-up tag keys (`alts`, [`tag_key`] or
+    /// [`NO_ALT_KEY`] for each word; empty: none), used if the model has such features.
+    pub fn parse_alts(&self, words: &[&str], tags: &[u64], alts: &[u64], scratch: &mut ParseScratch) -> Arcs {
+        let keys = sentence_keys(
+            words,
+            tags,
+            alts,
+            self.alt_gate.is_some(),
+            &self.clusters,
+            &mut scratch.chars,
+        );
         if self.weights.max_exact() >= keys.n_features() {
             return self.parse_cached(&keys, scratch);
         }
@@ -229,6 +274,13 @@ impl Parser {
         let mut w = Writer::default();
         w.strs(&self.label_names);
         self.clusters.write(&mut w);
+        match self.alt_gate {
+            Some(g) => {
+                w.u8(1);
+                w.f32(g);
+            }
+            None => w.u8(0),
+        }
         self.weights.write(&mut w);
         format::wrap(Kind::Parser, &w.buf)
     }
@@ -243,6 +295,15 @@ impl Parser {
         } else {
             Clusters::default()
         };
+        let alt_gate = if version >= 4 && r.u8()? != 0 {
+            let gate = r.f32()?;
+            if gate.is_nan() || gate <= 0.0 {
+                return Err(r.error(format!("runner-up tag gate {gate} is not a positive number")));
+            }
+            Some(gate)
+        } else {
+            None
+        };
         let weights = Weights::read(&mut r)?;
         if weights.n_classes != Move::n_classes(label_names.len()) {
             return Err(r.error("weight table and label set disagree on the number of classes"));
@@ -252,6 +313,7 @@ impl Parser {
             labels: label_names.iter().map(|l| intern(l)).collect(),
             label_names,
             clusters,
+            alt_gate,
             weights,
         })
     }
@@ -262,12 +324,14 @@ pub struct ParserTrainer {
     labels: Vec<String>,
     label_of: HashMap<String, u16>,
     clusters: Clusters,
+    alt_gate: Option<f32>,
     model: Perceptron,
 }
 
 impl ParserTrainer {
-    /// `clusters` may be empty (no cluster features).
-    pub fn new(train: &[TreeSentence], clusters: Clusters) -> ParserTrainer {
+    /// `clusters` may be empty (no cluster features); `alt_gate`: train runner-up tag
+    /// features (the tagger margin below which they are given, stored in the model).
+    pub fn new(train: &[TreeSentence], clusters: Clusters, alt_gate: Option<f32>) -> ParserTrainer {
         let mut labels: Vec<String> = train
             .iter()
             .flat_map(|s| s.words.iter().map(|w| w.deprel.clone()))
@@ -280,11 +344,13 @@ impl ParserTrainer {
             labels,
             label_of,
             clusters,
+            alt_gate,
         }
     }
 
     /// One pass over `train` in a seeded random order; `epoch` 0 follows the oracle only.
-    pub fn epoch(&mut self, train: &[TreeSentence], epoch: usize, rng: &mut Rng) {
+    /// `alts[s]`: runner-up tag keys of sentence `s` (used with an `alt_gate`; empty: none).
+    pub fn epoch(&mut self, train: &[TreeSentence], alts: &[Vec<u64>], epoch: usize, rng: &mut Rng) {
         let mut order: Vec<usize> = (0..train.len()).collect();
         rng.shuffle(&mut order);
         let mut chars = Vec::new();
@@ -294,7 +360,8 @@ impl ParserTrainer {
             let s = &train[si];
             let forms = s.forms();
             let tags: Vec<u64> = s.words.iter().map(|w| tag_key(&w.xpos, &w.upos)).collect();
-            let keys = sentence_keys(&forms, &tags, &self.clusters, &mut chars);
+            let alt = alts.get(si).map_or(&[][..], Vec::as_slice);
+            let keys = sentence_keys(&forms, &tags, alt, self.alt_gate.is_some(), &self.clusters, &mut chars);
             let mut gold = vec![0u32; forms.len() + 1];
             let mut gold_label = vec![0u16; forms.len() + 1];
             for (i, w) in s.words.iter().enumerate() {
@@ -361,8 +428,38 @@ impl ParserTrainer {
             labels: Vec::new(),
             label_names: self.labels.clone(),
             clusters: self.clusters.clone(),
+            alt_gate: self.alt_gate,
             weights: self.model.averaged(prune),
         };
         Parser::load("snapshot", &p.to_bytes()).expect("a fresh model loads")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A parser file from before format 4 (no runner-up gate after the clusters) loads as a
+    /// parser without runner-up tag features; a format 4 file keeps its gate.
+    #[test]
+    fn older_files_have_no_runner_up_gate() {
+        let p = ParserTrainer::new(&[], Clusters::default(), Some(12.5)).snapshot(0.0);
+        assert_eq!(p.alt_gate(), Some(12.5));
+        let mut w = Writer::default();
+        w.strs(&p.label_names);
+        p.clusters.write(&mut w);
+        p.weights.write(&mut w);
+        let mut old = format::wrap(Kind::Parser, &w.buf);
+        old[8..12].copy_from_slice(&3u32.to_le_bytes());
+        let q = Parser::load("old.bin", &old).unwrap();
+        assert_eq!(q.alt_gate(), None);
+        let mut w = Writer::default();
+        w.strs(&p.label_names);
+        p.clusters.write(&mut w);
+        w.u8(1);
+        w.f32(f32::NAN);
+        p.weights.write(&mut w);
+        let e = Parser::load("bad.bin", &format::wrap(Kind::Parser, &w.buf)).unwrap_err();
+        assert!(e.message.contains("runner-up tag gate"), "{e}");
     }
 }

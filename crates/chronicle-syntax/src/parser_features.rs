@@ -14,16 +14,23 @@ pub struct SentenceKeys {
     /// Word-cluster keys of each word; empty when the model has no clusters (then the
     /// cluster templates are left out).
     pub cl: Vec<ClusterKeys>,
+    /// The tagger's runner-up tag of each word where it was unsure ([`NULL_A`] elsewhere);
+    /// empty when the model has no runner-up features (then those templates are left out).
+    pub alt: Vec<u64>,
 }
 
 /// How many features [`features`] gives without clusters.
 pub const N_FEATURES: usize = 80;
 /// How many more with clusters.
 pub const N_CLUSTER_FEATURES: usize = 13;
+/// How many more with runner-up tags.
+pub const N_ALT_FEATURES: usize = 5;
 
 const NULL_W: u64 = 0xDEAD_0001;
 const NULL_T: u64 = 0xDEAD_0002;
 const NULL_L: u64 = 0xDEAD_0003;
+/// The runner-up tag key of a word the tagger was sure of (and of a missing word).
+pub const NULL_A: u64 = 0xDEAD_0004;
 
 impl SentenceKeys {
     fn w(&self, i: u32) -> u64 {
@@ -40,6 +47,13 @@ impl SentenceKeys {
             self.tag[i as usize]
         }
     }
+    fn a(&self, i: u32) -> u64 {
+        if i == NONE {
+            NULL_A
+        } else {
+            self.alt[i as usize]
+        }
+    }
     fn c(&self, i: u32) -> ClusterKeys {
         if i == NONE {
             NO_CLUSTER
@@ -49,11 +63,14 @@ impl SentenceKeys {
     }
     /// How many features [`features`] gives for these keys.
     pub fn n_features(&self) -> usize {
-        if self.cl.is_empty() {
-            N_FEATURES
-        } else {
-            N_FEATURES + N_CLUSTER_FEATURES
+        let mut n = N_FEATURES;
+        if !self.cl.is_empty() {
+            n += N_CLUSTER_FEATURES;
         }
+        if !self.alt.is_empty() {
+            n += N_ALT_FEATURES;
+        }
+        n
     }
 }
 
@@ -183,6 +200,10 @@ fn push_stack_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
             feature(124, &[c1[1], c0[1]]),
         ]);
     }
+    if !k.alt.is_empty() {
+        let s0a = k.a(s0);
+        out.extend_from_slice(&[feature(150, &[s0t, s0a]), feature(151, &[s1t, s0t, s0a])]);
+    }
 }
 
 /// The features of `c` that depend only on the buffer's first word `b` (and the bias): they
@@ -256,6 +277,9 @@ pub fn pair_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
             feature(142, &[cs[1], b0t]),
         ]);
     }
+    if !k.alt.is_empty() {
+        out.push(feature(154, &[s0t, k.a(s0), b0t, k.a(b0)]));
+    }
 }
 
 fn val(v: &[u8], i: u32) -> u64 {
@@ -301,6 +325,10 @@ fn push_buffer_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
             feature(133, &[c1[3]]),
             feature(134, &[c0[1], c1[1]]),
         ]);
+    }
+    if !k.alt.is_empty() {
+        let b0a = k.a(b0);
+        out.extend_from_slice(&[feature(152, &[b0t, b0a]), feature(153, &[b0t, b0a, b1t])]);
     }
 }
 
@@ -387,6 +415,9 @@ fn push_other_features(c: &Config, k: &SentenceKeys, out: &mut Vec<u64>) {
             feature(142, &[cs[1], b0t]),
         ]);
     }
+    if !k.alt.is_empty() {
+        out.push(feature(154, &[s0t, k.a(s0), b0t, k.a(b0)]));
+    }
 }
 
 /// Capped distance between two words (as in [`features`]).
@@ -420,6 +451,13 @@ mod tests {
                 cl: if trial % 2 == 0 {
                     (0..=n as u64)
                         .map(|i| [3000 + i % 2, 4000 + i, 5000, 6000 + i])
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                alt: if trial % 3 == 0 {
+                    (0..=n as u64)
+                        .map(|i| if i % 4 == 1 { 7000 + i % 3 } else { NULL_A })
                         .collect()
                 } else {
                     Vec::new()
@@ -476,6 +514,7 @@ mod tests {
             word: vec![1, 2, 3, 4],
             tag: vec![5, 6, 7, 8],
             cl: Vec::new(),
+            alt: Vec::new(),
         };
         let mut c = Config::new(3);
         let mut a = Vec::new();

@@ -138,9 +138,49 @@ fn learn(model: &mut Perceptron, feats: &[u64], truth: usize, scores: &mut [f32]
     guess
 }
 
+/// In [`Tagger::tag_alts`]'s output: no runner-up class for this word.
+pub const NO_ALT: u16 = u16::MAX;
+
+/// The best class, the runner-up and the best one's lead over it.
+fn best_two(s: &[f32]) -> (usize, usize, f32) {
+    let best = argmax(s);
+    if s.len() < 2 {
+        return (best, best, f32::INFINITY);
+    }
+    let mut second = usize::from(best == 0);
+    for (i, &x) in s.iter().enumerate() {
+        if i != best && x > s[second] {
+            second = i;
+        }
+    }
+    (best, second, s[best] - s[second])
+}
+
 impl Tagger {
+    /// [`Tagger::tag`], also giving in `alts` each word's runner-up class where the tagger's
+    /// score margin between its best and runner-up class is below `gate`, [`NO_ALT`] elsewhere
+    /// (words the tag dictionary decides, sure words). A second pass, if any, keeps the
+    /// first pass's runner-ups, except that a word whose tag the second pass changed gets the
+    /// first pass's tag as its runner-up. The tags are the same as [`Tagger::tag`]'s.
+    pub fn tag_alts(&self, words: &[&str], scratch: &mut TagScratch, gate: f32, alts: &mut Vec<u16>) -> Vec<u16> {
+        alts.clear();
+        let out = self.tag_inner(words, scratch, Some((gate, &mut *alts)));
+        if self.second.is_some() {
+            for ((a, &t), &f) in alts.iter_mut().zip(&out).zip(&scratch.first) {
+                if t != f {
+                    *a = f;
+                }
+            }
+        }
+        out
+    }
+
     /// Tags one sentence; returns class ids (see [`Tagger::tags`]).
     pub fn tag(&self, words: &[&str], scratch: &mut TagScratch) -> Vec<u16> {
+        self.tag_inner(words, scratch, None)
+    }
+
+    fn tag_inner(&self, words: &[&str], scratch: &mut TagScratch, mut alts: Option<(f32, &mut Vec<u16>)>) -> Vec<u16> {
         let lex = &self.lexicon;
         let cl = &self.clusters;
         word_keys(
@@ -162,12 +202,22 @@ impl Tagger {
                 if two {
                     scratch.margin.push(f32::INFINITY);
                 }
+                if let Some((_, a)) = &mut alts {
+                    a.push(NO_ALT);
+                }
                 continue;
             }
             features(&scratch.keys, &out, i, use_clusters, &mut scratch.feats);
             scratch.scores.fill(0.0);
             self.weights.score(&scratch.feats, &mut scratch.scores);
-            if two {
+            if let Some((gate, a)) = &mut alts {
+                let (c, alt, m) = best_two(&scratch.scores[..n_classes]);
+                out.push(c as u16);
+                a.push(if m < *gate { alt as u16 } else { NO_ALT });
+                if two {
+                    scratch.margin.push(m);
+                }
+            } else if two {
                 let (c, m) = argmax_margin(&scratch.scores[..n_classes]);
                 out.push(c as u16);
                 scratch.margin.push(m);

@@ -14,7 +14,7 @@ use serde_json::json;
 
 use crate::clusters::Clusters;
 use crate::conllu::{self, TreeSentence};
-use crate::eval::{evaluate_parser, evaluate_tagger, predicted_tag_keys, Scores};
+use crate::eval::{alt_keys, evaluate_parser, evaluate_tagger, predicted_tag_alt_keys, predicted_tag_keys, Scores};
 use crate::format::sha256_hex;
 use crate::hash::Rng;
 use crate::models::load_file;
@@ -67,12 +67,17 @@ pub struct TrainConfig {
     /// Tagger only: the second pass re-tags only words whose first-pass score margin is
     /// below this (stored in the model; `f32::INFINITY`: every word the dictionary leaves).
     pub second_gate: f32,
-    /// Tagger only: train this many models from different seeds and ship the mean of their
-    /// averaged weights (1: one model).
+    /// Train this many tagger models from different seeds and ship the mean of their
+    /// averaged weights (1: one model). Parser: the same for each jackknife fold tagger, so
+    /// the parser trains on tags like those of a tagger trained with these options.
     pub mix: usize,
-    /// Tagger only: train with leave-one-out ambiguity classes (see
-    /// [`TaggerTrainer::with_options`]).
+    /// Train the tagger with leave-one-out ambiguity classes (see
+    /// [`TaggerTrainer::with_options`]). Parser: the same for the jackknife fold taggers.
     pub leave_one_out: bool,
+    /// Parser only: add features of the tagger's runner-up tag of `s0` and `b0` where its
+    /// score margin is below this (stored in the model; the pipeline then asks the tagger
+    /// for runner-ups). `None`: no such features.
+    pub alt_gate: Option<f32>,
 }
 
 impl TrainConfig {
@@ -99,6 +104,7 @@ impl TrainConfig {
             parser_clusters: true,
             mix: 1,
             leave_one_out: false,
+            alt_gate: None,
         }
     }
 
@@ -131,11 +137,15 @@ impl TrainConfig {
                 c.push_str(&format!(" --second-gate {}", self.second_gate));
             }
         }
-        if self.kind == ModelKind::Tagger && self.mix > 1 {
+        let tagger_options = self.kind == ModelKind::Tagger || self.jackknife > 1;
+        if tagger_options && self.mix > 1 {
             c.push_str(&format!(" --mix {}", self.mix));
         }
-        if self.kind == ModelKind::Tagger && self.leave_one_out {
+        if tagger_options && self.leave_one_out {
             c.push_str(" --leave-one-out 1");
+        }
+        if let (ModelKind::Parser, Some(g)) = (self.kind, self.alt_gate) {
+            c.push_str(&format!(" --alt-gate {g}"));
         }
         if let Some(t) = &self.tagger {
             c.push_str(&format!(" --tagger {}", t.display()));
@@ -249,16 +259,36 @@ pub fn train(config: &TrainConfig, progress: &mut dyn FnMut(&str)) -> Result<Tra
             }
         }
         ModelKind::Parser => {
-            let dev_tags = match &config.tagger {
-                Some(dir) => Some(predicted_tag_keys(
-                    &load_file(&dir.join("model.bin"), Tagger::load)?,
-                    &dev,
-                )),
-                None => None,
+            let (dev_tags, dev_alts) = match &config.tagger {
+                Some(dir) => {
+                    let tagger = load_file(&dir.join("model.bin"), Tagger::load)?;
+                    match config.alt_gate {
+                        Some(g) => {
+                            let (t, a) = predicted_tag_alt_keys(&tagger, &dev, g);
+                            (Some(t), a)
+                        }
+                        None => (Some(predicted_tag_keys(&tagger, &dev)), Vec::new()),
+                    }
+                }
+                None => (None, Vec::new()),
             };
             let tagged;
+            let mut alts = Vec::new();
             let train = if config.jackknife > 1 {
-                tagged = jackknife_tags(&train, config.jackknife, config.seed, &clusters, progress);
+                let options = FoldTagger {
+                    mix: config.mix.max(1),
+                    leave_one_out: config.leave_one_out,
+                };
+                let gate = config.alt_gate.unwrap_or(0.0);
+                (tagged, alts) = jackknife_tags(
+                    &train,
+                    config.jackknife,
+                    config.seed,
+                    &clusters,
+                    options,
+                    gate,
+                    progress,
+                );
                 &tagged
             } else {
                 &train
@@ -268,11 +298,11 @@ pub fn train(config: &TrainConfig, progress: &mut dyn FnMut(&str)) -> Result<Tra
             } else {
                 Clusters::default()
             };
-            let mut p = ParserTrainer::new(train, parser_clusters);
+            let mut p = ParserTrainer::new(train, parser_clusters, config.alt_gate);
             for epoch in 0..config.epochs {
-                p.epoch(train, epoch, &mut rng);
+                p.epoch(train, &alts, epoch, &mut rng);
                 let snap = p.snapshot(config.prune);
-                let s = evaluate_parser(&snap, &dev, dev_tags.as_deref());
+                let s = evaluate_parser(&snap, &dev, dev_tags.as_deref(), &dev_alts);
                 progress(&format!(
                     "epoch {:>2}: dev UAS {:.2} LAS {:.2} (full labels {:.2}) ({} features kept of {}, {} bytes) {:.0}s",
                     epoch + 1, s.uas, s.las, s.las_full, snap.n_features(), p.n_features(), snap.to_bytes().len(), start.elapsed().as_secs_f64()
@@ -306,27 +336,56 @@ pub fn train(config: &TrainConfig, progress: &mut dyn FnMut(&str)) -> Result<Tra
 /// Epochs of each jackknife tagger (the full tagger's dev UPOS is within 0.1 of its best by then).
 const JACKKNIFE_EPOCHS: usize = 5;
 
-/// A copy of `train` whose tags are predicted by taggers that did not see the sentence.
+/// Training options of the jackknife fold taggers (`train tagger`'s `--mix` and
+/// `--leave-one-out`), so the parser can train on tags like the shipped tagger's.
+#[derive(Clone, Copy, Debug)]
+struct FoldTagger {
+    mix: usize,
+    leave_one_out: bool,
+}
+
+/// A copy of `train` whose tags are predicted by taggers that did not see the sentence, and
+/// the runner-up tag keys those taggers give where their margin is below `alt_gate`.
 fn jackknife_tags(
     train: &[TreeSentence],
     folds: usize,
     seed: u64,
     clusters: &Clusters,
+    options: FoldTagger,
+    alt_gate: f32,
     progress: &mut dyn FnMut(&str),
-) -> Vec<TreeSentence> {
+) -> (Vec<TreeSentence>, Vec<Vec<u64>>) {
     let mut out = train.to_vec();
+    let mut alts = vec![Vec::new(); train.len()];
     for fold in 0..folds {
         let rest = crate::conllu::outside_fold(train, folds, fold);
-        let mut t = TaggerTrainer::new(&rest, clusters.clone());
-        let mut rng = Rng::new(seed ^ (fold as u64 + 1));
+        let new = || TaggerTrainer::with_options(&rest, clusters.clone(), options.leave_one_out);
+        let fold_seed = seed ^ (fold as u64 + 1);
+        let mut t = new();
+        let mut rng = Rng::new(fold_seed);
+        // As in `train tagger --mix K`: K - 1 more models, each with its own shuffling seed.
+        let mut more: Vec<(TaggerTrainer, Rng)> = (1..options.mix as u64)
+            .map(|j| (new(), Rng::new(fold_seed ^ (0x0A11_0000 + j))))
+            .collect();
         for _ in 0..JACKKNIFE_EPOCHS {
             t.epoch(&rest, &mut rng);
+            for (m, r) in &mut more {
+                m.epoch(&rest, r);
+            }
         }
-        let tagger = t.snapshot(0.05);
+        let tagger = if more.is_empty() {
+            t.snapshot(0.05)
+        } else {
+            let all: Vec<&TaggerTrainer> = std::iter::once(&t).chain(more.iter().map(|m| &m.0)).collect();
+            TaggerTrainer::snapshot_mix(&all, 0.05)
+        };
         let mut scratch = crate::tagger::TagScratch::default();
-        let (mut right, mut total) = (0, 0);
+        let mut fold_alts = Vec::new();
+        let (mut right, mut total, mut with_alt) = (0, 0, 0);
         for (i, s) in out.iter_mut().enumerate().filter(|(i, _)| i % folds == fold) {
-            let tags = tagger.tag(&train[i].forms(), &mut scratch);
+            let tags = tagger.tag_alts(&train[i].forms(), &mut scratch, alt_gate, &mut fold_alts);
+            with_alt += fold_alts.iter().filter(|&&a| a != crate::tagger::NO_ALT).count();
+            alts[i] = alt_keys(&tagger, &fold_alts);
             for (w, c) in s.words.iter_mut().zip(tags) {
                 let xpos = tagger.tags.xpos[c as usize];
                 total += 1;
@@ -338,12 +397,20 @@ fn jackknife_tags(
             }
         }
         progress(&format!(
-            "jackknife fold {}/{folds}: XPOS {:.2} on held-out training sentences",
+            "jackknife fold {}/{folds}: XPOS {:.2} on held-out training sentences{}",
             fold + 1,
-            100.0 * right as f64 / total.max(1) as f64
+            100.0 * right as f64 / total.max(1) as f64,
+            if alt_gate > 0.0 {
+                format!(
+                    ", runner-up tags on {:.1} % of words",
+                    100.0 * with_alt as f64 / total.max(1) as f64
+                )
+            } else {
+                String::new()
+            }
         ));
     }
-    out
+    (out, alts)
 }
 
 /// `License:` line of the README next to a treebank file, if any.
@@ -485,11 +552,26 @@ fn model_card(config: &TrainConfig, name: &str, r: &TrainReport, labels: usize, 
             "English dependency parser producing Universal Dependencies relations with subtypes ({labels} labels).\n\
              Greedy arc-hybrid transition system scored by an averaged perceptron with Zhang & Nivre-style\n\
              features (plus word-cluster prefixes of `s0`, `s1`, `b0`, `b1` when trained with `--clusters`), trained with a\n\
-             dynamic oracle and exploration. Expects predicted tags from `tagger-en-ud`.{}",
+             dynamic oracle and exploration. Expects predicted tags from `tagger-en-ud`.{}{}",
             if config.jackknife > 1 {
-                format!("\nTrained on {}-fold jackknifed predicted tags (each fold tagged by a tagger trained on the others).", config.jackknife)
+                format!(
+                    "\nTrained on {}-fold jackknifed predicted tags (each fold tagged by a tagger trained on the others{}).",
+                    config.jackknife,
+                    match (config.mix > 1, config.leave_one_out) {
+                        (false, false) => String::new(),
+                        (true, false) => format!(" as the mean of {} models", config.mix),
+                        (false, true) => " with leave-one-out ambiguity classes".into(),
+                        (true, true) => format!(" as the mean of {} models, with leave-one-out ambiguity classes", config.mix),
+                    }
+                )
             } else {
                 "\nTrained on gold tags.".to_string()
+            },
+            match config.alt_gate {
+                Some(g) => format!(
+                    "\nAlso sees the tagger's runner-up tag of `s0` and `b0` where the tagger's score margin is below {g}."
+                ),
+                None => String::new(),
             }
         ),
     };

@@ -248,3 +248,61 @@ fn mixed_leave_one_out_tagger_trains_and_is_reproducible() {
     assert_eq!(std::fs::read(c.out.join("model.bin")).unwrap(), bytes);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A parser trained on mixed leave-one-out jackknife taggers with runner-up tag features
+/// keeps its gate through a save and load, analyzes through the pipeline, and retrains to the
+/// same bytes; a parser without the features has no gate.
+#[test]
+fn parser_with_runner_up_tags_trains_saves_and_loads() {
+    let dir = scratch_dir("alts");
+    let data = dir.join("tiny.conllu");
+    std::fs::write(&data, TINY).unwrap();
+    let models = dir.join("models");
+    let mut c = TrainConfig::new(
+        ModelKind::Tagger,
+        vec![data.clone()],
+        data.clone(),
+        models.join(TAGGER_DIR),
+    );
+    c.epochs = 6;
+    c.prune = 0.0;
+    train(&c, &mut |_| {}).unwrap();
+    let mut c = TrainConfig::new(
+        ModelKind::Parser,
+        vec![data.clone()],
+        data.clone(),
+        models.join(PARSER_DIR),
+    );
+    c.epochs = 8;
+    c.prune = 0.0;
+    c.mix = 2;
+    c.leave_one_out = true;
+    c.alt_gate = Some(1e9);
+    c.tagger = Some(models.join(TAGGER_DIR));
+    let mut lines = Vec::new();
+    train(&c, &mut |l| lines.push(l.to_string())).unwrap();
+    assert!(
+        c.command()
+            .contains("--jackknife 2 --mix 2 --leave-one-out 1 --alt-gate 1000000000"),
+        "{}",
+        c.command()
+    );
+    assert!(lines.iter().any(|l| l.contains("runner-up tags on")), "{lines:?}");
+    let bytes = std::fs::read(c.out.join("model.bin")).unwrap();
+    let p = Parser::load("model.bin", &bytes).unwrap();
+    assert_eq!(p.alt_gate(), Some(1e9));
+    assert!(p.to_bytes() == bytes);
+    let m = SyntaxModels::from_dir(&models).unwrap();
+    let a = m.analyze(&["The", "minister", "met", "the", "envoy", "."]);
+    assert_eq!(a.iter().filter(|x| x.head.is_none()).count(), 1, "one root");
+    assert_eq!(a[1].head, Some(2));
+    c.out = dir.join("again");
+    train(&c, &mut |_| {}).unwrap();
+    assert!(std::fs::read(c.out.join("model.bin")).unwrap() == bytes, "reproducible");
+    c.alt_gate = None;
+    c.out = dir.join("plain");
+    train(&c, &mut |_| {}).unwrap();
+    let plain = Parser::load("plain", &std::fs::read(c.out.join("model.bin")).unwrap()).unwrap();
+    assert_eq!(plain.alt_gate(), None);
+    let _ = std::fs::remove_dir_all(&dir);
+}
