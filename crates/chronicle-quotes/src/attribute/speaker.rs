@@ -98,7 +98,8 @@ impl<'a> Attributor<'a> {
         let previous = previous?;
         let previous_sentence = self.sentence_of(previous.span.end as usize)?;
         let speaker = previous.speaker.clone()?;
-        (sentence - previous_sentence <= 3).then_some((Some(speaker), None))
+        // A previous quote ending after this sentence (odd quote marks) carries no speaker here.
+        (sentence.checked_sub(previous_sentence)? <= 3).then_some((Some(speaker), None))
     }
 
     pub(super) fn cue_span(&self, cue: &Cue) -> Span {
