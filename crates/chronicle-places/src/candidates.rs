@@ -284,21 +284,11 @@ fn listed_streets(doc: &Document) -> Vec<Candidate> {
                 street: true,
                 ..Candidate::named(span, key.clone(), Vec::new())
             });
-            let mut j = start;
-            let mut sep = false;
-            if j > 0 && matches!(word(j - 1), "and" | "or" | "&") && first {
-                j -= 1;
-                sep = true;
-            }
-            if j > 0 && word(j - 1) == "," {
-                j -= 1;
-                sep = true;
-            }
-            first = false;
-            if !sep {
+            let Some(before) = list_separator_before(start, first, &["and", "or", "&"], word) else {
                 break;
-            }
-            end = j;
+            };
+            first = false;
+            end = before;
         }
         // A list has two names at least, and its last name comes after `and`/`or`: `Main
         // streets` or `the Smith streets` is no list.
@@ -353,22 +343,11 @@ fn listed_counties(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
             }
             let Some((start, span, hits)) = found else { break };
             names.push(Candidate::named(span, key.clone(), hits));
-            // Before it: `and`/`or` (only right after the last name), `,`, or `, and`.
-            let mut j = start;
-            let mut sep = false;
-            if j > 0 && matches!(word(j - 1), "and" | "or") && first {
-                j -= 1;
-                sep = true;
-            }
-            if j > 0 && word(j - 1) == "," {
-                j -= 1;
-                sep = true;
-            }
-            first = false;
-            if !sep {
+            let Some(before) = list_separator_before(start, first, &["and", "or"], word) else {
                 break;
-            }
-            end = j;
+            };
+            first = false;
+            end = before;
         }
         // A list has two names at least: `Lancaster counties` alone is no list.
         if names.len() >= 2 {
@@ -376,6 +355,25 @@ fn listed_counties(doc: &Document, gaz: &Gazetteer) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Where the list goes on before a name that starts at token `start`: past a conjunction
+/// (only right after the list's last name, `first`), a comma, or `, and`. `None` when no
+/// separator precedes it and the list ends there.
+fn list_separator_before<'t>(
+    start: usize,
+    first: bool,
+    conjunctions: &[&str],
+    word: impl Fn(usize) -> &'t str,
+) -> Option<usize> {
+    let mut j = start;
+    if first && j > 0 && conjunctions.contains(&word(j - 1)) {
+        j -= 1;
+    }
+    if j > 0 && word(j - 1) == "," {
+        j -= 1;
+    }
+    (j < start).then_some(j)
 }
 
 /// Whether a direction before a name with these readings forms a region's name (`West
