@@ -492,13 +492,19 @@ impl TaggerTrainer {
     /// The current averaged model as a run-time tagger, round-tripped through bytes so
     /// evaluation sees exactly what a saved model does.
     pub fn snapshot(&self, prune: f32) -> Tagger {
+        self.tagger_with(self.model.averaged(prune))
+    }
+
+    /// A one-pass run-time tagger with this trainer's tables and `weights`, round-tripped
+    /// through bytes.
+    fn tagger_with(&self, weights: Weights) -> Tagger {
         let t = Tagger {
             tags: TagSet::new(&self.pairs),
             pairs: self.pairs.clone(),
             lexicon: self.lexicon.clone(),
             tagdict: self.tagdict.clone(),
             clusters: self.clusters.clone(),
-            weights: self.model.averaged(prune),
+            weights,
             second: None,
             second_gate: f32::INFINITY,
             lemmatizer: self.lemmatizer.clone(),
@@ -568,20 +574,8 @@ impl TaggerTrainer {
     /// (same data and options, different seeds): a cheap ensemble that costs nothing at run
     /// time but a larger weight table.
     pub fn snapshot_mix(trainers: &[&TaggerTrainer], prune: f32) -> Tagger {
-        let first = trainers[0];
         let models: Vec<&Perceptron> = trainers.iter().map(|t| &t.model).collect();
-        let t = Tagger {
-            tags: TagSet::new(&first.pairs),
-            pairs: first.pairs.clone(),
-            lexicon: first.lexicon.clone(),
-            tagdict: first.tagdict.clone(),
-            clusters: first.clusters.clone(),
-            weights: Perceptron::averaged_mix(&models, prune),
-            second: None,
-            second_gate: f32::INFINITY,
-            lemmatizer: first.lemmatizer.clone(),
-        };
-        Tagger::load("snapshot", &t.to_bytes()).expect("a fresh model loads")
+        trainers[0].tagger_with(Perceptron::averaged_mix(&models, prune))
     }
 }
 
