@@ -413,30 +413,25 @@ impl<'t, 'd> Slots<'t, 'd> {
 
     /// Whether a subject is a pronoun or a phrase a pronoun possesses ("it", "their forces").
     fn is_pronominal(&self, t: usize) -> bool {
+        self.is_pronoun_or_possessed(t, PERSONAL_PRONOUNS)
+    }
+
+    /// Whether a subject is `they` or a phrase `their` possesses.
+    fn is_plural_pronominal(&self, t: usize) -> bool {
+        self.is_pronoun_or_possessed(t, &["they", "their"])
+    }
+
+    /// Whether `t` is one of `pronouns` or has one as its possessor.
+    fn is_pronoun_or_possessed(&self, t: usize, pronouns: &[&str]) -> bool {
         let tree = self.tree;
         let pronoun = |x: usize| {
-            tree.doc.tokens[x].upos == Some(Upos::Pron)
-                && PERSONAL_PRONOUNS.contains(&tree.text(x).to_lowercase().as_str())
+            tree.doc.tokens[x].upos == Some(Upos::Pron) && pronouns.contains(&tree.text(x).to_lowercase().as_str())
         };
         pronoun(t)
             || tree
                 .children(t)
                 .iter()
                 .any(|&c| tree.deprel(c) == "nmod:poss" && pronoun(c))
-    }
-
-    /// Whether a subject is `they` or a phrase `their` possesses.
-    fn is_plural_pronominal(&self, t: usize) -> bool {
-        let tree = self.tree;
-        let plural = |x: usize| {
-            tree.doc.tokens[x].upos == Some(Upos::Pron)
-                && matches!(tree.text(x).to_lowercase().as_str(), "they" | "their")
-        };
-        plural(t)
-            || tree
-                .children(t)
-                .iter()
-                .any(|&c| tree.deprel(c) == "nmod:poss" && plural(c))
     }
 
     /// The actors of the nearest subject above a clause: the antecedent of a pronoun subject.
